@@ -1,0 +1,153 @@
+// Command gosh is a bash-like shell built on mvdan.cc/sh/v3.
+//
+// Usage:
+//
+//	gosh [options] -c COMMAND [NAME [ARG...]]
+//	gosh [options] FILE [ARG...]
+//	gosh [options]              (script on standard input)
+//
+// This command only parses its arguments and picks a mode; the shell itself
+// lives in internal/shell.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/goshell/gosh/internal/shell"
+)
+
+const usage = `usage: gosh [options] -c COMMAND [NAME [ARG...]]
+       gosh [options] FILE [ARG...]
+       gosh [options]
+
+Runs a shell script given as COMMAND, read from FILE, or read from standard
+input. NAME becomes $0 (default "gosh") and the ARGs $1, $2, ...
+
+Options:
+  -c          run COMMAND, the first operand
+  -i          interactive: expand aliases and source ~/.goshrc first
+  --norc      do not source ~/.goshrc
+  --version   print the version and exit
+  -h, --help  print this help and exit
+`
+
+// config is what the command line asks for.
+type config struct {
+	command     bool // -c: the first operand is the script
+	interactive bool
+	noRC        bool
+	help        bool
+	version     bool
+	operands    []string
+}
+
+// usageError is a command line that gosh does not understand.
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+// parseArgs parses the command line like bash does: options come first,
+// and the first operand, or "--", ends them.
+func parseArgs(args []string) (config, error) {
+	var c config
+	for i := 0; i < len(args); i++ {
+		arg := args[i]
+		switch {
+		case arg == "--", arg == "-":
+			// As in bash, a lone "-" also ends the options.
+			c.operands = args[i+1:]
+			return c, nil
+		case arg == "--norc":
+			c.noRC = true
+		case arg == "--version":
+			c.version = true
+		case arg == "--help":
+			c.help = true
+		case strings.HasPrefix(arg, "--"):
+			return c, usageError(arg + ": invalid option")
+		case len(arg) > 1 && arg[0] == '-':
+			for _, f := range arg[1:] {
+				switch f {
+				case 'c':
+					c.command = true
+				case 'i':
+					c.interactive = true
+				case 'h':
+					c.help = true
+				default:
+					return c, usageError(fmt.Sprintf("-%c: invalid option", f))
+				}
+			}
+		default:
+			c.operands = args[i:]
+			return c, nil
+		}
+	}
+	return c, nil
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run runs gosh with the given arguments and returns its exit status.
+func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	c, err := parseArgs(args)
+	switch {
+	case err != nil:
+		fmt.Fprintf(stderr, "gosh: %v\n%s", err, usage)
+		return 2
+	case c.help:
+		fmt.Fprint(stdout, usage)
+		return 0
+	case c.version:
+		fmt.Fprintf(stdout, "gosh version %s\n", shell.Version)
+		return 0
+	case c.command && len(c.operands) == 0:
+		fmt.Fprintf(stderr, "gosh: -c: option requires an argument\n%s", usage)
+		return 2
+	}
+
+	opts := shell.Options{
+		Interactive: c.interactive,
+		NoRC:        c.noRC,
+		Stdin:       stdin,
+		Stdout:      stdout,
+		Stderr:      stderr,
+	}
+	if len(c.operands) == 0 && term.IsTerminal(int(stdin.Fd())) {
+		// Like bash, a shell reading commands from a terminal is
+		// interactive.
+		opts.Interactive = true
+	}
+	if c.command && len(c.operands) > 1 {
+		opts.Name = c.operands[1]
+		opts.Args = c.operands[2:]
+	} else if !c.command && len(c.operands) > 0 {
+		opts.Args = c.operands[1:]
+	}
+	sh, err := shell.New(opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "gosh: %v\n", err)
+		return 1
+	}
+
+	ctx := context.Background()
+	switch {
+	case c.command:
+		err = sh.RunString(ctx, c.operands[0])
+	case len(c.operands) > 0:
+		err = sh.RunFile(ctx, c.operands[0])
+	case opts.Interactive:
+		err = sh.RunInteractive(ctx)
+	default:
+		err = sh.RunReader(ctx, stdin, "stdin")
+	}
+	return sh.Report(err)
+}
