@@ -187,6 +187,11 @@ func keyName(key int) string {
 // prefixName is how rl_invoking_keyseqs_in_map names a key that leads into
 // a sub-keymap when it prints a longer sequence.
 func prefixName(key int, escIsMetaPrefix bool) string {
+	if key == AnyOtherKey {
+		// Readline stores the key in a char, where 256 becomes the NUL
+		// that ends the string: the prefix prints as nothing.
+		return ""
+	}
 	if key == keyESC {
 		if escIsMetaPrefix {
 			return `\M-`

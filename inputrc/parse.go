@@ -325,15 +325,18 @@ func (c *Config) bindKeyName(name, funname string, isMacro bool, macro string) {
 		c.warnf("%s: unknown key modifier", name)
 		return
 	}
+	// A macro or prefix-meta goes through the key sequence translation as
+	// a one-byte string, so NUL binds nothing and a meta key may become
+	// ESC and the key.
+	keys := []byte{byte(key)}
+	if isMeta(key) && c.convertMeta() {
+		keys = []byte{keyESC, byte(unmeta(key))}
+	}
 	switch {
 	case isMacro:
 		c.noteOddEscapes(macro)
 		if key == 0 {
-			return // readline binds nothing to an empty sequence
-		}
-		keys := []byte{byte(key)}
-		if isMeta(key) && c.convertMeta() {
-			keys = []byte{keyESC, byte(unmeta(key))}
+			return
 		}
 		m, _ := TranslateKeyseq(macro, c.convertMeta())
 		c.keymap.bind(keys, Entry{Kind: KindMacro, Macro: cutAtNUL(m)})
@@ -341,7 +344,7 @@ func (c *Config) bindKeyName(name, funname string, isMacro bool, macro string) {
 		if key == 0 {
 			return
 		}
-		c.keymap.bind([]byte{byte(key)}, Entry{Kind: KindKeymap, Map: c.keymaps["emacs-meta"]})
+		c.keymap.bind(keys, Entry{Kind: KindKeymap, Map: c.keymaps["emacs-meta"]})
 	default:
 		c.bindKey(c.keymap, key, Entry{Kind: KindFunc, Func: c.lookupFunction(funname)})
 	}
