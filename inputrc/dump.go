@@ -50,10 +50,14 @@ func (c *Config) DumpFunctions(w io.Writer, km *Keymap, readable bool) error {
 	if km == nil {
 		km = c.keymap
 	}
+	// One walk of the keymap collects the sequences of every function, in
+	// the order a walk per function would find them.
+	all := map[*Function][]string{}
+	c.collectKeyseqs(km, "", all, map[*Keymap]bool{})
 	var b strings.Builder
 	b.WriteString("\n")
 	for _, name := range c.Funmap.Names() {
-		seqs := c.InvokingKeyseqs(km, c.Funmap.Lookup(name))
+		seqs := all[c.Funmap.Lookup(name)]
 		switch {
 		case readable && len(seqs) == 0:
 			fmt.Fprintf(&b, "# %s (not bound)\n", name)
@@ -69,6 +73,25 @@ func (c *Config) DumpFunctions(w io.Writer, km *Keymap, readable bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func (c *Config) collectKeyseqs(km *Keymap, prefix string, all map[*Function][]string, onPath map[*Keymap]bool) {
+	if onPath[km] {
+		return
+	}
+	onPath[km] = true
+	defer delete(onPath, km)
+	for key := 0; key < KeymapSize; key++ {
+		switch e := km.Entries[key]; e.Kind {
+		case KindFunc:
+			if e.Func != nil {
+				all[e.Func] = append(all[e.Func], prefix+keyName(key))
+			}
+		case KindKeymap:
+			p := prefixName(key, c.convertMeta() && km.Entries[keyESC].Kind == KindKeymap)
+			c.collectKeyseqs(e.Map, prefix+p, all, onPath)
+		}
+	}
 }
 
 // quoteList prints up to five key sequences the way readline and bash list
