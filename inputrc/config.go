@@ -100,11 +100,11 @@ func New(opts Options) *Config {
 
 func (c *Config) buildDefaultKeymaps() {
 	fill := func(ranges []keyRange) *Keymap {
-		km := &Keymap{}
+		km := newDenseKeymap()
 		for _, r := range ranges {
 			fn := c.Funmap.Lookup(r.name)
 			for k := r.lo; k <= r.hi; k++ {
-				km.Entries[k] = Entry{Kind: KindFunc, Func: fn}
+				km.set(k, Entry{Kind: KindFunc, Func: fn})
 			}
 		}
 		return km
@@ -112,8 +112,8 @@ func (c *Config) buildDefaultKeymaps() {
 	std := fill(emacsStandardDefaults)
 	metaMap := fill(emacsMetaDefaults)
 	ctlx := fill(emacsCtlxDefaults)
-	std.Entries[0x18] = Entry{Kind: KindKeymap, Map: ctlx}
-	std.Entries[keyESC] = Entry{Kind: KindKeymap, Map: metaMap}
+	std.set(0x18, Entry{Kind: KindKeymap, Map: ctlx})
+	std.set(keyESC, Entry{Kind: KindKeymap, Map: metaMap})
 	move := fill(viMovementDefaults)
 	ins := fill(viInsertionDefaults)
 	c.keymaps = map[string]*Keymap{
@@ -179,7 +179,7 @@ func (c *Config) Finish() {
 	bindArrows(c.keymaps["emacs"])
 	move := c.keymaps["vi-command"]
 	bindArrows(move)
-	if move.Entries[keyESC].Kind == KindKeymap {
+	if move.Entry(keyESC).Kind == KindKeymap {
 		move.bind([]byte{keyESC}, Entry{Kind: KindFunc})
 	}
 	bindArrows(c.keymaps["vi-insert"])
@@ -330,8 +330,8 @@ func (c *Config) BindKey(km *Keymap, key byte, fn *Function) {
 
 func (c *Config) bindKey(km *Keymap, key int, e Entry) {
 	if isMeta(key) && c.convertMeta() {
-		if esc := km.Entries[keyESC]; esc.Kind == KindKeymap {
-			esc.Map.Entries[unmeta(key)] = e
+		if esc := km.Entry(keyESC); esc.Kind == KindKeymap {
+			esc.Map.set(unmeta(key), e)
 			return
 		}
 		km.bind([]byte{keyESC, byte(unmeta(key))}, e)

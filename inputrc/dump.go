@@ -22,8 +22,7 @@ func (c *Config) invokingKeyseqs(km *Keymap, fn *Function, onPath map[*Keymap]bo
 	onPath[km] = true
 	defer delete(onPath, km)
 	var out []string
-	for key := 0; key < KeymapSize; key++ {
-		e := km.Entries[key]
+	km.each(func(key int, e Entry) {
 		switch e.Kind {
 		case KindFunc:
 			if e.Func == fn {
@@ -31,15 +30,12 @@ func (c *Config) invokingKeyseqs(km *Keymap, fn *Function, onPath map[*Keymap]bo
 			}
 		case KindKeymap:
 			seqs := c.invokingKeyseqs(e.Map, fn, onPath)
-			if len(seqs) == 0 {
-				continue
-			}
-			prefix := prefixName(key, c.convertMeta() && km.Entries[keyESC].Kind == KindKeymap)
+			prefix := prefixName(key, c.convertMeta() && km.Entry(keyESC).Kind == KindKeymap)
 			for _, s := range seqs {
 				out = append(out, prefix+s)
 			}
 		}
-	}
+	})
 	return out
 }
 
@@ -81,17 +77,17 @@ func (c *Config) collectKeyseqs(km *Keymap, prefix string, all map[*Function][]s
 	}
 	onPath[km] = true
 	defer delete(onPath, km)
-	for key := 0; key < KeymapSize; key++ {
-		switch e := km.Entries[key]; e.Kind {
+	km.each(func(key int, e Entry) {
+		switch e.Kind {
 		case KindFunc:
 			if e.Func != nil {
 				all[e.Func] = append(all[e.Func], prefix+keyName(key))
 			}
 		case KindKeymap:
-			p := prefixName(key, c.convertMeta() && km.Entries[keyESC].Kind == KindKeymap)
+			p := prefixName(key, c.convertMeta() && km.Entry(keyESC).Kind == KindKeymap)
 			c.collectKeyseqs(e.Map, prefix+p, all, onPath)
 		}
-	}
+	})
 }
 
 // quoteList prints up to five key sequences the way readline and bash list
@@ -131,8 +127,7 @@ func dumpMacros(b *strings.Builder, km *Keymap, prefix string, readable bool, on
 	}
 	onPath[km] = true
 	defer delete(onPath, km)
-	for key := 0; key < KeymapSize; key++ {
-		e := km.Entries[key]
+	km.each(func(key int, e Entry) {
 		switch e.Kind {
 		case KindMacro:
 			out := UntranslateMacro(e.Macro, false)
@@ -144,7 +139,7 @@ func dumpMacros(b *strings.Builder, km *Keymap, prefix string, readable bool, on
 		case KindKeymap:
 			dumpMacros(b, e.Map, prefix+keyName(key), readable, onPath)
 		}
-	}
+	})
 }
 
 // DumpVariables writes every variable and its value, as bind -v (readable)

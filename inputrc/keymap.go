@@ -31,9 +31,81 @@ type Entry struct {
 func (e Entry) Unbound() bool { return e.Kind == KindFunc && e.Func == nil }
 
 // A Keymap maps each byte to an Entry; entries of KindKeymap make it a trie
-// of key sequences. It mirrors readline's KEYMAP_ENTRY_ARRAY.
+// of key sequences. It mirrors readline's KEYMAP_ENTRY_ARRAY, but a keymap
+// created for the prefix of a longer sequence holds only the keys bound in
+// it, so that many bindings cost little memory; it turns into a full table
+// when it fills up.
 type Keymap struct {
-	Entries [KeymapSize]Entry
+	dense  *[KeymapSize]Entry
+	sparse []keyEntry // sorted by key; used while dense is nil
+}
+
+type keyEntry struct {
+	key int
+	e   Entry
+}
+
+// sparseLimit is how many entries a keymap holds before it becomes dense.
+const sparseLimit = 24
+
+// newDenseKeymap returns a keymap with room for every key.
+func newDenseKeymap() *Keymap { return &Keymap{dense: new([KeymapSize]Entry)} }
+
+// Entry returns what key (0-255, or AnyOtherKey) is bound to.
+func (km *Keymap) Entry(key int) Entry {
+	if km.dense != nil {
+		return km.dense[key]
+	}
+	for _, ke := range km.sparse {
+		if ke.key == key {
+			return ke.e
+		}
+		if ke.key > key {
+			break
+		}
+	}
+	return Entry{}
+}
+
+// set binds key to e.
+func (km *Keymap) set(key int, e Entry) {
+	if km.dense != nil {
+		km.dense[key] = e
+		return
+	}
+	i := 0
+	for i < len(km.sparse) && km.sparse[i].key < key {
+		i++
+	}
+	if i < len(km.sparse) && km.sparse[i].key == key {
+		km.sparse[i].e = e
+		return
+	}
+	if len(km.sparse) >= sparseLimit {
+		km.dense = new([KeymapSize]Entry)
+		for _, ke := range km.sparse {
+			km.dense[ke.key] = ke.e
+		}
+		km.sparse = nil
+		km.dense[key] = e
+		return
+	}
+	km.sparse = append(km.sparse, keyEntry{})
+	copy(km.sparse[i+1:], km.sparse[i:])
+	km.sparse[i] = keyEntry{key, e}
+}
+
+// each calls f for the keys that may be bound, in increasing order.
+func (km *Keymap) each(f func(key int, e Entry)) {
+	if km.dense != nil {
+		for k := range km.dense {
+			f(k, km.dense[k])
+		}
+		return
+	}
+	for _, ke := range km.sparse {
+		f(ke.key, ke.e)
+	}
 }
 
 // nullFunction stands in for "explicitly nothing" where readline uses
@@ -50,13 +122,14 @@ func (km *Keymap) Lookup(seq []byte, convertMeta bool) (Entry, bool) {
 	for i := 0; i < len(seq); i++ {
 		c := int(seq[i])
 		if isMeta(c) && convertMeta {
-			if m.Entries[keyESC].Kind != KindKeymap {
-				return m.Entries[keyESC], true
+			esc := m.Entry(keyESC)
+			if esc.Kind != KindKeymap {
+				return esc, true
 			}
-			m = m.Entries[keyESC].Map
+			m = esc.Map
 			c = unmeta(c)
 		}
-		e := m.Entries[c]
+		e := m.Entry(c)
 		if e.Kind == KindKeymap {
 			if i+1 == len(seq) {
 				return e, true
@@ -94,48 +167,48 @@ func (km *Keymap) bind(keys []byte, e Entry) {
 		}
 		ic = int(keys[i])
 		if i+1 < len(keys) {
-			if m.Entries[ic].Kind != KindKeymap {
-				shadowed = m.Entries[ic]
+			if cur := m.Entry(ic); cur.Kind != KindKeymap {
+				shadowed = cur
 				hasShadow = true
-				m.Entries[ic] = Entry{Kind: KindKeymap, Map: &Keymap{}}
+				m.set(ic, Entry{Kind: KindKeymap, Map: &Keymap{}})
 			}
 			prevMap = m
-			m = m.Entries[ic].Map
+			m = m.Entry(ic).Map
 			if hasShadow && ((shadowed.Kind == KindFunc && shadowed.Func != nil && shadowed.Func.Name != "do-lowercase-version") || shadowed.Kind == KindMacro) {
-				m.Entries[AnyOtherKey] = shadowed
+				m.set(AnyOtherKey, shadowed)
 				hasShadow = false
 			}
 		} else {
-			if m.Entries[ic].Kind == KindKeymap {
+			if cur := m.Entry(ic); cur.Kind == KindKeymap {
 				prevMap = m
-				m = m.Entries[ic].Map
+				m = cur.Map
 				ic = AnyOtherKey
 				if e.Kind == KindFunc && e.Func == nil {
 					e.Func = nullFunction
 				}
 			}
-			m.Entries[ic] = e
+			m.set(ic, e)
 		}
 		bindingMap = m
 	}
-	if e.Kind == KindFunc && e.Func == nil &&
-		prevMap.Entries[prevKey].Kind == KindKeymap &&
-		prevMap.Entries[prevKey].Map == bindingMap &&
-		bindingMap.Entries[AnyOtherKey].Kind == KindFunc &&
+	if prev := prevMap.Entry(prevKey); e.Kind == KindFunc && e.Func == nil &&
+		prev.Kind == KindKeymap && prev.Map == bindingMap &&
+		bindingMap.Entry(AnyOtherKey).Kind == KindFunc &&
 		bindingMap.empty() {
-		prevMap.Entries[prevKey] = bindingMap.Entries[AnyOtherKey]
+		prevMap.set(prevKey, bindingMap.Entry(AnyOtherKey))
 	}
 }
 
 // empty reports whether no byte of the keymap is bound (readline's
 // rl_empty_keymap, which ignores AnyOtherKey).
 func (km *Keymap) empty() bool {
-	for i := 0; i < AnyOtherKey; i++ {
-		if e := km.Entries[i]; e.Kind != KindFunc || e.Func != nil {
-			return false
+	empty := true
+	km.each(func(key int, e Entry) {
+		if key < AnyOtherKey && !e.Unbound() {
+			empty = false
 		}
-	}
-	return true
+	})
+	return empty
 }
 
 // bindIfUnbound binds keys to fn unless they already run something other
@@ -154,18 +227,17 @@ func (km *Keymap) bindIfUnbound(keys []byte, fn *Function, convertMeta bool) boo
 // below it (rl_unbind_function_in_map). It reports whether any was bound.
 func (km *Keymap) unbindFunction(fn *Function) bool {
 	found := false
-	for i := range km.Entries {
-		e := &km.Entries[i]
+	km.each(func(key int, e Entry) {
 		switch {
 		case e.Kind == KindFunc && e.Func == fn:
-			e.Func = nil
+			km.set(key, Entry{})
 			found = true
 		case e.Kind == KindKeymap:
 			if e.Map.unbindFunction(fn) {
 				found = true
 			}
 		}
-	}
+	})
 	return found
 }
 
@@ -176,12 +248,19 @@ func (km *Keymap) clone(seen map[*Keymap]*Keymap) *Keymap {
 	if c, ok := seen[km]; ok {
 		return c
 	}
-	c := &Keymap{Entries: km.Entries}
-	seen[km] = c
-	for i := range c.Entries {
-		if c.Entries[i].Kind == KindKeymap {
-			c.Entries[i].Map = c.Entries[i].Map.clone(seen)
-		}
+	c := &Keymap{}
+	if km.dense != nil {
+		d := *km.dense
+		c.dense = &d
+	} else {
+		c.sparse = append([]keyEntry(nil), km.sparse...)
 	}
+	seen[km] = c
+	km.each(func(key int, e Entry) {
+		if e.Kind == KindKeymap {
+			e.Map = e.Map.clone(seen)
+			c.set(key, e)
+		}
+	})
 	return c
 }

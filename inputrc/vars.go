@@ -179,13 +179,27 @@ func defaultVars(eightBit, dumbTerm bool) Vars {
 	return v
 }
 
-func findVar(list []string, name string) string {
-	for _, n := range list {
-		if strings.EqualFold(n, name) {
-			return n
+// varIndex maps the lower-case name of every variable to its name, per list.
+var varIndex = map[*string]map[string]string{}
+
+func init() {
+	for _, list := range [][]string{BoolVars, StringVars} {
+		m := make(map[string]string, len(list))
+		for _, n := range list {
+			m[n] = n
 		}
+		varIndex[&list[0]] = m
 	}
-	return ""
+}
+
+// findVar returns the canonical name of a variable of list, ignoring case,
+// or "".
+func findVar(list []string, name string) string {
+	m := varIndex[&list[0]]
+	if n, ok := m[name]; ok {
+		return n
+	}
+	return m[strings.ToLower(name)]
 }
 
 // boolValue is readline's bool_to_int: empty, "on" (any case) or "1" is on.
@@ -242,7 +256,7 @@ func (c *Config) setVar(name, value string) error {
 	if n == "" {
 		return fmt.Errorf("%s: unknown variable name", name)
 	}
-	bad := fmt.Errorf("%s: could not set value to `%s'", n, value)
+	bad := errBadValue{n, value}
 	v := &c.Vars
 	switch n {
 	case "active-region-end-color":
@@ -330,6 +344,13 @@ func (c *Config) setVar(name, value string) error {
 		v.KeyseqTimeout = max(atoi(value), 0)
 	}
 	return nil
+}
+
+// errBadValue is the error for a value a variable refuses.
+type errBadValue struct{ name, value string }
+
+func (e errBadValue) Error() string {
+	return fmt.Sprintf("%s: could not set value to `%s'", e.name, e.value)
 }
 
 // VarValue returns the value of a variable as bind -v prints it and as
