@@ -6,37 +6,52 @@ import (
 	"strings"
 )
 
+// walk visits every entry reachable from km, depth first in key order,
+// with the text of the prefix keys that lead to it. prefixText names a key
+// that leads into a sub-keymap (readline spells ESC differently when it
+// lists functions and when it lists macros). A keymap that contains
+// itself is not entered again, where readline would recurse forever.
+func walk(km *Keymap, prefix string, prefixText func(km *Keymap, key int) string, visit func(prefix string, key int, e Entry), onPath map[*Keymap]bool) {
+	if onPath[km] {
+		return
+	}
+	onPath[km] = true
+	defer delete(onPath, km)
+	km.each(func(key int, e Entry) {
+		if e.Kind == KindKeymap {
+			walk(e.Map, prefix+prefixText(km, key), prefixText, visit, onPath)
+			return
+		}
+		visit(prefix, key, e)
+	})
+}
+
+// functionKeyseqs returns, for every function bound in km, the key
+// sequences that run it, in the order and textual form readline prints
+// them (rl_invoking_keyseqs_in_map).
+func (c *Config) functionKeyseqs(km *Keymap) map[*Function][]string {
+	all := map[*Function][]string{}
+	escText := func(km *Keymap, key int) string {
+		return prefixName(key, c.convertMeta() && km.Entry(keyESC).Kind == KindKeymap)
+	}
+	walk(km, "", escText, func(prefix string, key int, e Entry) {
+		if e.Kind == KindFunc && e.Func != nil {
+			all[e.Func] = append(all[e.Func], prefix+keyName(key))
+		}
+	}, map[*Keymap]bool{})
+	return all
+}
+
 // InvokingKeyseqs returns the key sequences that run fn in km, in the
 // order and textual form readline prints them (rl_invoking_keyseqs_in_map).
 func (c *Config) InvokingKeyseqs(km *Keymap, fn *Function) []string {
 	if km == nil {
 		km = c.keymap
 	}
-	return c.invokingKeyseqs(km, fn, map[*Keymap]bool{})
-}
-
-func (c *Config) invokingKeyseqs(km *Keymap, fn *Function, onPath map[*Keymap]bool) []string {
-	if fn == nil || onPath[km] {
+	if fn == nil {
 		return nil
 	}
-	onPath[km] = true
-	defer delete(onPath, km)
-	var out []string
-	km.each(func(key int, e Entry) {
-		switch e.Kind {
-		case KindFunc:
-			if e.Func == fn {
-				out = append(out, keyName(key))
-			}
-		case KindKeymap:
-			seqs := c.invokingKeyseqs(e.Map, fn, onPath)
-			prefix := prefixName(key, c.convertMeta() && km.Entry(keyESC).Kind == KindKeymap)
-			for _, s := range seqs {
-				out = append(out, prefix+s)
-			}
-		}
-	})
-	return out
+	return c.functionKeyseqs(km)[fn]
 }
 
 // DumpFunctions writes every function name with the key sequences bound to
@@ -48,8 +63,7 @@ func (c *Config) DumpFunctions(w io.Writer, km *Keymap, readable bool) error {
 	}
 	// One walk of the keymap collects the sequences of every function, in
 	// the order a walk per function would find them.
-	all := map[*Function][]string{}
-	c.collectKeyseqs(km, "", all, map[*Keymap]bool{})
+	all := c.functionKeyseqs(km)
 	var b strings.Builder
 	b.WriteString("\n")
 	for _, name := range c.Funmap.Names() {
@@ -69,25 +83,6 @@ func (c *Config) DumpFunctions(w io.Writer, km *Keymap, readable bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func (c *Config) collectKeyseqs(km *Keymap, prefix string, all map[*Function][]string, onPath map[*Keymap]bool) {
-	if onPath[km] {
-		return
-	}
-	onPath[km] = true
-	defer delete(onPath, km)
-	km.each(func(key int, e Entry) {
-		switch e.Kind {
-		case KindFunc:
-			if e.Func != nil {
-				all[e.Func] = append(all[e.Func], prefix+keyName(key))
-			}
-		case KindKeymap:
-			p := prefixName(key, c.convertMeta() && km.Entry(keyESC).Kind == KindKeymap)
-			c.collectKeyseqs(e.Map, prefix+p, all, onPath)
-		}
-	})
 }
 
 // quoteList prints up to five key sequences the way readline and bash list
@@ -116,30 +111,20 @@ func (c *Config) DumpMacros(w io.Writer, km *Keymap, readable bool) error {
 		km = c.keymap
 	}
 	var b strings.Builder
-	dumpMacros(&b, km, "", readable, map[*Keymap]bool{})
+	keyText := func(_ *Keymap, key int) string { return keyName(key) }
+	walk(km, "", keyText, func(prefix string, key int, e Entry) {
+		if e.Kind != KindMacro {
+			return
+		}
+		out := UntranslateMacro(e.Macro, false)
+		if readable {
+			fmt.Fprintf(&b, "\"%s%s\": \"%s\"\n", prefix, keyName(key), out)
+		} else {
+			fmt.Fprintf(&b, "%s%s outputs %s\n", prefix, keyName(key), out)
+		}
+	}, map[*Keymap]bool{})
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func dumpMacros(b *strings.Builder, km *Keymap, prefix string, readable bool, onPath map[*Keymap]bool) {
-	if onPath[km] {
-		return
-	}
-	onPath[km] = true
-	defer delete(onPath, km)
-	km.each(func(key int, e Entry) {
-		switch e.Kind {
-		case KindMacro:
-			out := UntranslateMacro(e.Macro, false)
-			if readable {
-				fmt.Fprintf(b, "\"%s%s\": \"%s\"\n", prefix, keyName(key), out)
-			} else {
-				fmt.Fprintf(b, "%s%s outputs %s\n", prefix, keyName(key), out)
-			}
-		case KindKeymap:
-			dumpMacros(b, e.Map, prefix+keyName(key), readable, onPath)
-		}
-	})
 }
 
 // DumpVariables writes every variable and its value, as bind -v (readable)
