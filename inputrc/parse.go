@@ -69,7 +69,12 @@ func (c *Config) readFile(name string, include bool) error {
 		c.file, c.line = oldFile, oldLine
 	}()
 	c.file = name
+	depth := len(c.ifStack)
 	c.parseLines(data)
+	if len(c.ifStack) > depth && !include {
+		// Readline carries the open $if over to whatever it reads next.
+		c.warnf("$if without matching $endif at end of file")
+	}
 	return nil
 }
 

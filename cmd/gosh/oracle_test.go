@@ -278,3 +278,22 @@ func randomInputrc(r *rand.Rand, n int) string {
 	}
 	return b.String()
 }
+
+// TestOracleFunctionNames requires bind -l to list the same names as
+// bash's: readline's and the shell's own.
+func TestOracleFunctionNames(t *testing.T) {
+	bash := bashOracle(t)
+	env := []string{"HOME=" + t.TempDir(), "INPUTRC=/dev/null", "TERM=dumb", "LC_ALL=C", "PATH=" + os.Getenv("PATH")}
+	list := func(argv ...string) string {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Env = env
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v", argv, err)
+		}
+		return string(out)
+	}
+	want := list(bash, "--norc", "--noprofile", "-i", "-c", "bind -l")
+	got := list(filepath.Join(binDir, "gosh"), "--norc", "-i", "-c", "bind -l")
+	compareOracle(t, "bind -l", want, got)
+}

@@ -100,15 +100,17 @@ func (s *Shell) bindBuiltin() Builtin {
 		cfg := s.readlineConfig(getenv)
 		s.rlMu.Lock()
 		defer s.rlMu.Unlock()
-		seen := len(cfg.Warnings)
+		// Report what this command found wrong, and what reading the init
+		// file found if this is the first use of readline.
 		defer func() {
-			for _, w := range cfg.Warnings[seen:] {
+			for _, w := range cfg.Warnings[s.rlReported:] {
 				if w.File == "" {
 					fmt.Fprintf(stderr, "gosh: bind: %s\n", w.Msg)
 				} else {
 					fmt.Fprintf(stderr, "gosh: %s\n", w)
 				}
 			}
+			s.rlReported = len(cfg.Warnings)
 		}()
 		return runBind(cfg, o, stdout)
 	}

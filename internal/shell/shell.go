@@ -84,8 +84,9 @@ type Shell struct {
 
 	// rlMu guards rl, the readline configuration, built on first use as
 	// bash builds it (see readline.go).
-	rlMu sync.Mutex
-	rl   *inputrc.Config
+	rlMu       sync.Mutex
+	rl         *inputrc.Config
+	rlReported int // how many of rl.Warnings have been printed
 }
 
 // New returns a Shell configured by opts. The rc file is not read until
