@@ -25,6 +25,10 @@ type Options struct {
 	// kdch1, kich1, knp, kpp). Readline binds them, if unbound, before
 	// reading the init file.
 	TermKeys map[string]string
+	// TermUnknown says that the terminal has no terminfo entry. Readline
+	// then assumes it can do neither bracketed paste nor the active region,
+	// as for a terminal named "dumb".
+	TermUnknown bool
 	// Warn, if set, receives each warning as it is found; warnings are
 	// also kept in Config.Warnings.
 	Warn func(Warning)
@@ -91,7 +95,7 @@ func New(opts Options) *Config {
 	eightBit := loc != "" && loc != "C" && loc != "POSIX"
 	c := &Config{
 		Funmap: NewFunmap(),
-		Vars:   defaultVars(eightBit, opts.Term == "" || opts.Term == "dumb"),
+		Vars:   defaultVars(eightBit, opts.Term == "" || opts.Term == "dumb" || opts.TermUnknown),
 		opts:   opts,
 	}
 	c.buildDefaultKeymaps()

@@ -151,7 +151,11 @@ func compareOracle(t *testing.T, name, want, got string) {
 	}
 }
 
-var oracleEnvs = []oracleEnv{{"C", "dumb"}, {"C.UTF-8", "dumb"}}
+var oracleEnvs = []oracleEnv{
+	{"C", "dumb"}, {"C.UTF-8", "dumb"},
+	{"C", "xterm"}, {"C.UTF-8", "xterm-256color"}, {"C.UTF-8", "linux"}, {"C", "screen"},
+	{"C.UTF-8", "no-such-terminal"},
+}
 
 // TestOracleCorpus compares gosh with bash on hand-written init files that
 // cover every construct of the syntax, and on Debian's /etc/inputrc.

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"github.com/goshell/gosh/inputrc"
+	"github.com/goshell/gosh/internal/terminfo"
 )
 
 // AppName is the application name gosh gives readline init files: blocks
@@ -81,12 +82,16 @@ var (
 // arrow keys, and then the shell adds its own key bindings where the user
 // left the keys free. getenv reads the shell's variables.
 func newReadlineConfig(getenv func(string) string, warn func(inputrc.Warning)) *inputrc.Config {
+	term := getenv("TERM")
+	keys, known := terminalKeys(term)
 	cfg := inputrc.New(inputrc.Options{
-		App:    AppName,
-		Term:   getenv("TERM"),
-		Locale: inputrc.LocaleFromEnv(getenv),
-		Getenv: getenv,
-		Warn:   warn,
+		App:         AppName,
+		Term:        term,
+		Locale:      inputrc.LocaleFromEnv(getenv),
+		Getenv:      getenv,
+		Warn:        warn,
+		TermKeys:    keys,
+		TermUnknown: term != "" && !known,
 	})
 	fm := cfg.Funmap
 	for _, spec := range shellFunctions {
@@ -100,6 +105,26 @@ func newReadlineConfig(getenv func(string) string, warn func(inputrc.Warning)) *
 	cfg.Init()
 	addShellKeyBindings(cfg)
 	return cfg
+}
+
+// terminalKeys returns the key sequences the terminal's terminfo entry
+// gives for the keys readline binds (arrows, Home, End, Delete, Insert,
+// Page Up and Down); known is false when the terminal has no entry.
+func terminalKeys(term string) (keys map[string]string, known bool) {
+	if term == "" {
+		return nil, false
+	}
+	ti, err := terminfo.Load(term)
+	if err != nil {
+		return nil, false
+	}
+	keys = map[string]string{}
+	for _, cap := range []string{"kcuu1", "kcud1", "kcuf1", "kcub1", "khome", "kend", "kdch1", "kich1", "knp", "kpp"} {
+		if seq, ok := ti.Strings[cap]; ok {
+			keys[cap] = seq
+		}
+	}
+	return keys, true
 }
 
 func cutByte(s string, sep byte) (string, string, bool) {

@@ -22,8 +22,9 @@ const maxFileSize = 1 << 20
 //
 // A file that cannot be read or decoded is skipped, as ncurses skips it; if
 // no usable entry is found, the error describes the first such failure, or
-// else is `terminfo: no entry for "TERM"`, matching [ErrNotFound]. An empty
-// name, or one containing '/', is rejected.
+// else is `terminfo: no entry for "TERM"`, matching [ErrNotFound]. A name
+// that cannot name a file in the database (empty, "." or "..", or holding
+// '/' or NUL) is rejected.
 func Load(term string) (*Terminfo, error) {
 	ti, _, err := find(term, searchDirs(os.Getenv))
 	return ti, err
@@ -62,7 +63,11 @@ func loadFile(path string) (*Terminfo, error) {
 		if errors.Is(err, syscall.ENOTDIR) { // DIR/x is a file, not a directory
 			return nil, fs.ErrNotExist
 		}
-		return nil, errors.Unwrap(err) // find adds the path
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // find adds the path
+		}
+		return nil, err
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err != nil {

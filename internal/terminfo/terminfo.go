@@ -23,6 +23,7 @@ type Terminfo struct {
 
 	// Strings holds the string capabilities, decoded to the bytes the
 	// terminal sends or expects: Strings["kcuu1"] == "\x1bOA" for xterm.
-	// Padding ("$<5>") and parameter ("%p1%d") markup is kept as written.
+	// Padding ("$<5>") and parameter ("%p1%d") markup is kept as written,
+	// and a NUL byte appears as "\x80", the way tic stores it.
 	Strings map[string]string
 }
