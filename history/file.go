@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -124,35 +125,43 @@ func (l *List) parseFile(data []byte, from, to int) int {
 		}
 	}
 
+	// Size the index for the lines ahead: one count is cheaper than
+	// growing it a million times.
+	if want := len(l.lines) + bytes.Count(data[start:], []byte{'\n'}); cap(l.lines) < want {
+		grown := make([]span, len(l.lines), want)
+		copy(grown, l.lines)
+		l.lines = grown
+	}
 	// The previous line ended where this one starts, for multi-line entries.
 	prevEnd := -1
-	for p := start; p < end; p++ {
-		if data[p] != '\n' {
-			continue
+	for start < end {
+		k := bytes.IndexByte(data[start:], '\n')
+		if k < 0 {
+			break // GNU History does not read a last line without a newline
 		}
+		p := start + k
 		lineEnd := p
 		if lineEnd > start && data[lineEnd-1] == '\r' {
 			lineEnd--
 		}
-		text := data[start:lineEnd]
-		if len(text) > 0 {
-			if !isTimestamp(text, tc) {
-				switch {
-				case lastTS < 0 && len(l.lines) > 0 && multiline:
-					l.appendToLast(base, start, lineEnd, prevEnd)
-				default:
-					l.lines = append(l.lines, span{uint32(base + start), uint32(base + lineEnd)})
-					ts := span{uint32(base + start), uint32(base + start)}
-					if lastTS >= 0 {
-						ts = l.timeSpan(base, data, lastTS)
-					}
-					l.addTimeSpan(ts)
+		if lineEnd > start {
+			text := data[start:lineEnd]
+			switch {
+			case isTimestamp(text, tc):
+				lastTS = start
+				line--
+			case lastTS < 0 && len(l.lines) > 0 && multiline:
+				l.appendToLast(base, start, lineEnd, prevEnd)
+				prevEnd = lineEnd
+			default:
+				l.lines = append(l.lines, span{uint32(base + start), uint32(base + lineEnd)})
+				if lastTS >= 0 {
+					l.addTimeSpan(l.timeSpan(base, data, lastTS))
+				} else if l.times != nil {
+					l.times = append(l.times, span{})
 				}
 				lastTS = -1
 				prevEnd = lineEnd
-			} else {
-				lastTS = start
-				line--
 			}
 		}
 		line++

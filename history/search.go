@@ -52,6 +52,9 @@ func (l *List) Find(s Search, from int) (index, offset int) {
 
 // matchEntry returns the offset of the match of pat in line, or -1.
 func matchEntry(line, pat []byte, s Search) int {
+	if len(pat) == 0 {
+		return 0
+	}
 	if s.Prefix {
 		if hasPrefix(line, pat, s.IgnoreCase) {
 			return 0
