@@ -69,6 +69,7 @@ func helperRewrite() int {
 		lists[0].Add(fmt.Sprintf("first version %d", i))
 		lists[1].Add(fmt.Sprintf("second version, a longer line %d", i))
 	}
+	os.WriteFile(path+".ready", nil, 0o600)
 	for k := 0; ; k++ {
 		if err := lists[k%2].WriteFile(path); err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -159,8 +160,19 @@ func TestKilledRewrite(t *testing.T) {
 		rounds = 2
 	}
 	for r := 0; r < rounds; r++ {
+		os.Remove(path + ".ready")
 		cmd := helper(t, "rewrite", "HIST_FILE="+path)
-		time.Sleep(time.Duration(150+37*r) * time.Millisecond)
+		// Wait until the writer is writing, then kill it at some point of
+		// a rewrite (each takes a few milliseconds).
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(path + ".ready"); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the writer did not start")
+			}
+		}
+		time.Sleep(time.Duration(20+37*r) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		data, err := os.ReadFile(path)
@@ -177,7 +189,7 @@ func TestKilledRewrite(t *testing.T) {
 	// The temporary files of killed writers are the only debris allowed.
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	for _, e := range entries {
-		if e.Name() != "history" && !strings.HasPrefix(e.Name(), ".history.tmp") {
+		if e.Name() != "history" && e.Name() != "history.ready" && !strings.HasPrefix(e.Name(), ".history.tmp") {
 			t.Errorf("unexpected file %s", e.Name())
 		}
 	}

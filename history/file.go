@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // isTimestamp reports whether a history file line is a timestamp line: the
@@ -209,22 +210,33 @@ func (l *List) applyMax() {
 	}
 }
 
-// encode writes entries [from, Len()) in the file format.
+// encode writes entries [from, Len()) in the file format. With
+// WriteTimestamps, an entry that has no timestamp is stamped with the
+// present time, as GNU History stamps every entry it adds: a file that
+// starts with a timestamp must stamp every entry, or reading it back
+// would join unstamped lines to the entry before them.
 func (l *List) encode(from int) []byte {
+	now := ""
+	if l.WriteTimestamps {
+		now = "#" + strconv.FormatInt(timeNow().Unix(), 10)
+	}
 	n := 0
 	for i := from; i < len(l.lines); i++ {
 		n += l.lines[i].len() + 1
-		if l.WriteTimestamps && l.times != nil {
-			n += l.times[i].len() + 1
+		if l.WriteTimestamps {
+			n += len(now) + 1
 		}
 	}
 	buf := make([]byte, 0, n)
 	for i := from; i < len(l.lines); i++ {
-		if l.WriteTimestamps && l.times != nil {
-			if t := l.times[i]; t.len() > 0 {
+		if l.WriteTimestamps {
+			if l.times != nil && l.times[i].len() > 0 {
+				t := l.times[i]
 				buf = append(buf, l.arena[t.off:t.end]...)
-				buf = append(buf, '\n')
+			} else {
+				buf = append(buf, now...)
 			}
+			buf = append(buf, '\n')
 		}
 		buf = append(buf, l.lineBytes(i)...)
 		buf = append(buf, '\n')
@@ -240,11 +252,9 @@ func (l *List) encode(from int) []byte {
 // bash: history -w.
 func (l *List) WriteFile(path string) error {
 	buf := l.encode(0)
-	if err := rewrite(path, func([]byte) ([]byte, error) { return buf, nil }); err != nil {
-		return err
-	}
-	l.linesInFile = len(l.lines)
-	return nil
+	// Like GNU History's write_history, this leaves LinesInFile alone:
+	// bash's history -n after history -w reads the whole file again.
+	return rewrite(path, func([]byte) ([]byte, error) { return buf, nil })
 }
 
 // AppendFile appends the last n entries to the file, creating it (0600)

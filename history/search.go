@@ -25,6 +25,9 @@ type Search struct {
 // searching backward. It returns -1, -1 when no entry matches. An empty
 // pattern matches every entry at offset 0.
 func (l *List) Find(s Search, from int) (index, offset int) {
+	if len(l.lines) == 0 {
+		return -1, -1
+	}
 	if from < 0 || from >= len(l.lines) {
 		if s.Forward && from < 0 {
 			from = 0

@@ -15,7 +15,7 @@ const builtinPrefix = "\x00gosh-builtin"
 // built-ins but answers with "unsupported builtin"; gosh built-ins may take
 // them over. The built-ins the interpreter does implement always come
 // first.
-var unimplementedByInterp = map[string]bool{"bind": true}
+var unimplementedByInterp = map[string]bool{"bind": true, "history": true}
 
 // overrideCalls is the interp.CallHandler that lets gosh built-ins take
 // over names the interpreter knows but does not implement (such as bind,

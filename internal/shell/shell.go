@@ -87,6 +87,10 @@ type Shell struct {
 	rlMu       sync.Mutex
 	rl         *inputrc.Config
 	rlReported int // how many of rl.Warnings have been printed
+
+	// histMu guards hist, the command history (see history.go).
+	histMu sync.Mutex
+	hist   *historyState
 }
 
 // New returns a Shell configured by opts. The rc file is not read until
