@@ -38,8 +38,13 @@ func (l *List) Find(s Search, from int) (index, offset int) {
 		}
 	}
 	pat := []byte(s.Pattern)
-	if !s.Prefix && !s.IgnoreCase && l.ordered && len(pat) > 0 {
-		return l.findInArena(pat, from, s.Forward)
+	if !s.Prefix && l.ordered && len(pat) > 0 {
+		if !s.IgnoreCase {
+			return l.findInArena(pat, from, s.Forward, bytes.Index)
+		}
+		if isASCII(pat) {
+			return l.findInArena(pat, from, s.Forward, indexFoldASCII)
+		}
 	}
 	step := -1
 	if s.Forward {
@@ -101,11 +106,11 @@ const searchChunk = 64 << 10
 // entry by entry; it needs the entries to lie in the arena in list order.
 // A match that does not lie inside one entry (across two, or in a
 // timestamp) is skipped.
-func (l *List) findInArena(pat []byte, from int, forward bool) (int, int) {
+func (l *List) findInArena(pat []byte, from int, forward bool, index func(s, sep []byte) int) (int, int) {
 	if forward {
 		pos := int(l.lines[from].off)
 		for pos <= len(l.arena) {
-			k := bytes.Index(l.arena[pos:], pat)
+			k := index(l.arena[pos:], pat)
 			if k < 0 {
 				return -1, -1
 			}
@@ -125,7 +130,7 @@ func (l *List) findInArena(pat []byte, from int, forward bool) (int, int) {
 		lo := max(hi-chunk, 0)
 		last := -1
 		for pos := lo; pos+len(pat) <= hi; {
-			k := bytes.Index(l.arena[pos:hi], pat)
+			k := index(l.arena[pos:hi], pat)
 			if k < 0 {
 				break
 			}
@@ -162,4 +167,63 @@ func (l *List) entryAt(at, n int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFoldASCII is bytes.Index ignoring the case of ASCII letters; pat
+// must be ASCII. It jumps between the places where the first byte of the
+// pattern, in either case, occurs, remembering the next place of each so
+// that no byte is scanned twice for it.
+func indexFoldASCII(s, pat []byte) int {
+	last := len(s) - len(pat) // the last position a match can start at
+	lower, upper := asciiLower(pat[0]), asciiUpper(pat[0])
+	nextLower, nextUpper := -1, -1
+	find := func(c byte, pos int) int {
+		if k := bytes.IndexByte(s[pos:last+1], c); k >= 0 {
+			return pos + k
+		}
+		return len(s)
+	}
+	for pos := 0; pos <= last; {
+		if nextLower < pos {
+			nextLower = find(lower, pos)
+		}
+		if nextUpper < pos {
+			nextUpper = nextLower
+			if upper != lower {
+				nextUpper = find(upper, pos)
+			}
+		}
+		at := min(nextLower, nextUpper)
+		if at > last {
+			return -1
+		}
+		if bytes.EqualFold(s[at:at+len(pat)], pat) {
+			return at
+		}
+		pos = at + 1
+	}
+	return -1
+}
+
+func asciiLower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func asciiUpper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }

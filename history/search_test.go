@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -59,10 +60,10 @@ func TestFindArenaMatchesScan(t *testing.T) {
 	if err := r.ReadFile(path); err != nil {
 		t.Fatal(err)
 	}
-	for _, pat := range []string{"cmd 5 ", "arg12", "96 arg", "\n", "#1", "zz"} {
+	for _, pat := range []string{"cmd 5 ", "arg12", "96 arg", "\n", "#1", "zz", "CMD 7", "Arg1", "D 9"} {
 		for _, fwd := range []bool{false, true} {
 			for _, from := range []int{0, 1500, 2999} {
-				s := Search{Pattern: pat, Forward: fwd}
+				s := Search{Pattern: pat, Forward: fwd, IgnoreCase: pat != strings.ToLower(pat)}
 				i, off := r.Find(s, from)
 				j, off2 := -1, -1
 				step := -1
