@@ -22,9 +22,10 @@ func init() { registerDefault("history", (*Shell).historyBuiltin) }
 // remembers about it between commands.
 type historyState struct {
 	list *history.List
-	// sessionStart is the index of the first entry added in this session
-	// that `history -a` has not appended yet.
-	sessionStart int
+	// unsaved counts the entries at the end of the list added in this
+	// session and not yet appended to the file (bash's
+	// history_lines_this_session).
+	unsaved int
 	// expander keeps what history expansion remembers between lines.
 	expander *history.Expander
 }
@@ -172,20 +173,19 @@ func runHistory(h *historyState, args []string, getenv func(string) string, stdo
 
 	if flags['c'] {
 		l.Clear()
-		h.sessionStart = 0
+		h.unsaved = 0
 	}
 	if flags['d'] {
 		if err := deleteHistory(l, deleteArg); err != nil {
 			return 1, err
 		}
-		if h.sessionStart > l.Len() {
-			h.sessionStart = l.Len()
-		}
+		h.unsaved = min(h.unsaved, l.Len())
 		return 0, nil
 	}
 	if flags['s'] {
 		if len(rest) > 0 {
 			l.AddTime(strings.Join(rest, " "), time.Now())
+			h.unsaved = min(h.unsaved+1, l.Len())
 		}
 		return 0, nil
 	}
@@ -200,9 +200,9 @@ func runHistory(h *historyState, args []string, getenv func(string) string, stdo
 		var err error
 		switch {
 		case flags['a']:
-			err = l.AppendFile(file, l.Len()-h.sessionStart)
+			err = l.AppendFile(file, h.unsaved)
 			if err == nil {
-				h.sessionStart = l.Len()
+				h.unsaved = 0
 			}
 		case flags['w']:
 			err = l.WriteFile(file)

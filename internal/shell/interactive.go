@@ -34,6 +34,7 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 	if exited, err := s.start(ctx, false); exited {
 		return err
 	}
+	s.beginHistory()
 	in := s.opts.Stdin
 	if in == nil {
 		in = strings.NewReader("")
@@ -58,6 +59,7 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 		if se, ok := errors.AsType[*SyntaxError](err); ok && se.Incomplete && !eof {
 			continue // read the rest of the command
 		}
+		s.rememberCommand(pending.String())
 		pending.Reset()
 		if err != nil {
 			s.Report(err)
@@ -79,6 +81,7 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 // endInteractive ends RunInteractive: it says "exit" on standard error,
 // and returns readErr if reading failed, or last.
 func (s *Shell) endInteractive(readErr, last error) error {
+	s.endHistory()
 	fmt.Fprintln(s.stderr(), "exit")
 	if !errors.Is(readErr, io.EOF) {
 		return readErr
