@@ -484,3 +484,11 @@ func TestBashInhibit(t *testing.T) {
 		}
 	}
 }
+
+func TestTokenize(t *testing.T) {
+	got := history.Tokenize(`echo "a b" c|grep 'x y' >out`)
+	want := []string{"echo", `"a b"`, "c", "|", "grep", "'x y'", ">", "out"}
+	if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("Tokenize = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,392 @@
+package lineedit
+
+import (
+	"unicode/utf8"
+
+	"github.com/goshell/gosh/history"
+	"github.com/goshell/gosh/inputrc"
+)
+
+// Status says where the editing of a line stands after some input.
+type Status int
+
+// The states of an Engine.
+const (
+	Editing     Status = iota // more input is needed
+	Accepted                  // accept-line: the line is done
+	EOF                       // end of input on an empty line (C-d)
+	Interrupted               // C-c (reported by the terminal driver)
+)
+
+// An Engine is the pure editing state machine: it takes the bytes the
+// user types and keeps the line, the cursor, the kill ring, the undo list,
+// the numeric argument and the search state. It does no I/O; Frame says
+// what should be on the screen. Key bindings come from an inputrc.Config
+// and commands from the registry of named commands (see Register).
+type Engine struct {
+	cfg  *inputrc.Config
+	hist *history.List
+
+	buf    buffer
+	undo   undoList
+	kills  *killRing
+	prompt string
+	status Status
+
+	// Key dispatch: the keymap of the editing mode, the prefix typed so
+	// far and where it leads, and bytes waiting to be dispatched (the
+	// rest of a macro, or a key given back after a failed prefix).
+	keymap  *inputrc.Keymap
+	pending []byte
+	pendMap *inputrc.Keymap
+	queue   []byte
+	partial []byte // the first bytes of a multibyte character
+
+	// The numeric argument being typed, and the one in force; argMode
+	// while plain digits still extend it.
+	arg     argState
+	argMode bool
+	// explicit says the running command was given an argument
+	// (rl_explicit_arg).
+	explicit bool
+
+	// What ran last, for commands that behave differently when repeated
+	// (kills merge, yank-pop, yank-last-arg).
+	last, this *inputrc.Function
+
+	// History position: histPos == hist.Len() is the new line; edits of
+	// history entries are kept in edited until the line is accepted.
+	histPos int
+	edited  map[int][]byte
+
+	search    *isearch
+	overwrite bool
+	quoted    bool // the next byte is inserted as it is (quoted-insert)
+	// readChar, when set, receives the next character typed instead of
+	// the keymap (character-search).
+	readChar func(ch []byte)
+	skipCSI  bool            // skip-csi-sequence is discarding a sequence
+	runMap   *inputrc.Keymap // the keymap the running command was found in
+	// EOFChar ends input when typed on an empty line (the terminal's
+	// VEOF, C-d by default).
+	EOFChar  byte
+	macro    macroState
+	bell     bool // a bell was rung since the last call to Bell
+	lastArgs yankArgState
+	// searchString is the last string searched for; searchKey the text
+	// that history-search-* looks for while they repeat.
+	searchString []byte
+	searchKey    string
+	// nextStart is the history entry operate-and-get-next puts on the
+	// next line; -1 for none.
+	nextStart int
+	// effects asks the editor for what the engine cannot do itself.
+	effects Effects
+}
+
+// New returns an engine for cfg's keymaps and variables and the history
+// list hist, which may be nil. The kill ring lives as long as the engine.
+func New(cfg *inputrc.Config, hist *history.List) *Engine {
+	e := &Engine{cfg: cfg, hist: hist, kills: &killRing{}, EOFChar: 0x04, nextStart: -1}
+	e.buf.mark = -1
+	e.Reset("")
+	return e
+}
+
+// Reset starts a new line with the given prompt, keeping the kill ring
+// and the history.
+func (e *Engine) Reset(prompt string) {
+	e.prompt = prompt
+	e.buf.text = e.buf.text[:0]
+	e.buf.point = 0
+	e.buf.mark = -1
+	e.undo.clear()
+	e.status = Editing
+	e.pending = e.pending[:0]
+	e.pendMap = nil
+	e.partial = e.partial[:0]
+	e.arg = argState{}
+	e.argMode = false
+	e.last, e.this = nil, nil
+	e.histPos = 0
+	if e.hist != nil {
+		e.histPos = e.hist.Len()
+	}
+	e.edited = nil
+	e.search = nil
+	if e.nextStart > 0 && e.hist != nil && e.nextStart < e.hist.Len() {
+		e.historyGo(e.nextStart)
+	}
+	e.nextStart = -1
+	e.quoted = false
+	e.cfg.SetKeymapFromEditingMode()
+	e.keymap = e.cfg.Keymap()
+}
+
+// Status returns where the line stands.
+func (e *Engine) Status() Status { return e.status }
+
+// Line returns the text of the line.
+func (e *Engine) Line() string { return e.buf.String() }
+
+// Point returns the cursor's byte offset in the line.
+func (e *Engine) Point() int { return e.buf.point }
+
+// Bell reports whether a command rang the bell since the last call.
+func (e *Engine) Bell() bool {
+	b := e.bell
+	e.bell = false
+	return b
+}
+
+func (e *Engine) ding() { e.bell = true }
+
+// Frame returns what the screen should show.
+func (e *Engine) Frame() Frame {
+	if e.search != nil {
+		return e.search.frame(e)
+	}
+	return Frame{Prompt: e.prompt, Text: string(e.buf.text), Cursor: e.buf.point}
+}
+
+// Feed gives the engine one chunk of typed bytes. It returns the status
+// and whether the engine is in the middle of a key sequence that a
+// timeout could end (WantsTimeout).
+func (e *Engine) Feed(p []byte) Status {
+	e.queue = append(e.queue, p...)
+	e.drain()
+	return e.status
+}
+
+// WantsTimeout reports whether the bytes typed so far are a prefix of a
+// longer key sequence and also bound on their own, so that the
+// keyseq-timeout should decide (an ESC in vi insert mode, say).
+func (e *Engine) WantsTimeout() bool {
+	return e.pendMap != nil && !e.pendMap.Entry(inputrc.AnyOtherKey).Unbound()
+}
+
+// Timeout tells the engine that no more bytes came within the
+// keyseq-timeout: a pending prefix runs what it is bound to on its own.
+func (e *Engine) Timeout() Status {
+	if e.pendMap == nil {
+		return e.status
+	}
+	other := e.pendMap.Entry(inputrc.AnyOtherKey)
+	e.pending, e.pendMap = e.pending[:0], nil
+	if !other.Unbound() {
+		e.run(other, 0)
+	}
+	e.drain()
+	return e.status
+}
+
+// drain dispatches queued bytes until they run out or the line is done.
+func (e *Engine) drain() {
+	for len(e.queue) > 0 && e.status == Editing {
+		b := e.queue[0]
+		e.queue = e.queue[1:]
+		e.macro.record(b)
+		e.dispatch(b)
+	}
+	if e.status != Editing {
+		// Bytes after the accepted line belong to the next one.
+		return
+	}
+}
+
+// Unconsumed returns and forgets the bytes fed but not yet dispatched
+// when the line was finished: typed ahead for the next line.
+func (e *Engine) Unconsumed() []byte {
+	q := e.queue
+	e.queue = nil
+	return q
+}
+
+// dispatch handles one input byte.
+func (e *Engine) dispatch(b byte) {
+	if e.search != nil {
+		e.search.key(e, b)
+		return
+	}
+	if e.quoted {
+		e.quoted = false
+		e.insertBytes([]byte{b}, max(e.count(), 1))
+		e.arg = argState{}
+		e.finishCommand()
+		return
+	}
+	if e.readChar != nil {
+		e.partial = append(e.partial, b)
+		if !utf8.FullRune(e.partial) && len(e.partial) < utf8.UTFMax {
+			return
+		}
+		f, ch := e.readChar, e.partial
+		e.readChar, e.partial = nil, nil
+		f(ch)
+		e.arg = argState{}
+		return
+	}
+	if e.pendMap == nil && e.argKey(b) {
+		return
+	}
+	if e.skipCSI {
+		// Parameter and intermediate bytes, then the final byte.
+		if b < 0x40 || b > 0x7e {
+			return
+		}
+		e.skipCSI = false
+		return
+	}
+	if b == e.EOFChar && e.pendMap == nil && len(e.buf.text) == 0 && e.EOFChar != 0 {
+		e.status = EOF
+		return
+	}
+	m := e.pendMap
+	if m == nil {
+		m = e.keymap
+	}
+	c := int(b)
+	if c >= 0x80 && e.cfg.Vars.Get("convert-meta") && len(e.partial) == 0 {
+		// A meta character is ESC and the character without its 8th bit.
+		e.queue = append([]byte{b & 0x7f}, e.queue...)
+		c = 0x1b
+	}
+	entry := m.Entry(c)
+	switch entry.Kind {
+	case inputrc.KindKeymap:
+		e.pending = append(e.pending, byte(c))
+		e.pendMap = entry.Map
+		return
+	case inputrc.KindFunc:
+		if entry.Func == nil && e.pendMap != nil {
+			// The prefix does not go on with this key: run what the
+			// prefix alone is bound to, then the key on its own.
+			other := e.pendMap.Entry(inputrc.AnyOtherKey)
+			e.pending, e.pendMap = e.pending[:0], nil
+			if !other.Unbound() {
+				e.run(other, 0)
+				e.queue = append([]byte{byte(c)}, e.queue...)
+				return
+			}
+			e.ding()
+			return
+		}
+	}
+	e.pending, e.pendMap = e.pending[:0], nil
+	e.runMap = m
+	e.run(entry, byte(c))
+}
+
+// run carries out a keymap entry reached by key.
+func (e *Engine) run(entry inputrc.Entry, key byte) {
+	switch entry.Kind {
+	case inputrc.KindMacro:
+		e.queue = append(append([]byte(nil), entry.Macro...), e.queue...)
+	case inputrc.KindFunc:
+		if entry.Func == nil {
+			e.ding()
+			return
+		}
+		e.this = entry.Func
+		cmd, ok := lookupCommand(entry.Func.Name)
+		if !ok {
+			e.ding()
+			e.finishCommand()
+			return
+		}
+		count := e.count()
+		e.explicit = e.arg.set
+		if !cmd.isArg {
+			e.arg = argState{}
+			e.argMode = false
+		}
+		cmd.fn(e, count, key)
+		if !cmd.isArg {
+			e.finishCommand()
+		}
+	}
+}
+
+// finishCommand records the command that ran, for the next one.
+func (e *Engine) finishCommand() {
+	e.last = e.this
+	e.this = nil
+}
+
+// lastWas reports whether the previous command was one of names.
+func (e *Engine) lastWas(names ...string) bool {
+	if e.last == nil {
+		return false
+	}
+	for _, n := range names {
+		if e.last.Name == n {
+			return true
+		}
+	}
+	return false
+}
+
+// insertBytes inserts text count times at the point (or over the text
+// there in overwrite mode), as one undo step.
+func (e *Engine) insertBytes(text []byte, count int) {
+	if count <= 0 {
+		return
+	}
+	ins := text
+	if count > 1 {
+		ins = make([]byte, 0, len(text)*count)
+		for i := 0; i < count; i++ {
+			ins = append(ins, text...)
+		}
+	}
+	if e.overwrite {
+		e.undo.begin()
+		end := e.buf.point
+		for n := utf8.RuneCount(ins); n > 0 && end < len(e.buf.text) && e.buf.text[end] != '\n'; n-- {
+			end = e.buf.nextGrapheme(end)
+		}
+		if end > e.buf.point {
+			e.undo.noteDelete(e.buf.point, e.buf.remove(e.buf.point, end))
+		}
+		e.undo.noteInsert(e.buf.point, ins, false)
+		e.buf.insert(ins)
+		e.undo.end()
+		return
+	}
+	e.undo.noteInsert(e.buf.point, ins, len(ins) == 1 || utf8.RuneCount(ins) == 1)
+	e.buf.insert(ins)
+}
+
+// deleteRange removes text[from:to] as one undo step and returns it.
+func (e *Engine) deleteRange(from, to int) []byte {
+	if from > to {
+		from, to = to, from
+	}
+	if from == to {
+		return nil
+	}
+	gone := e.buf.remove(from, to)
+	e.undo.noteDelete(from, gone)
+	return gone
+}
+
+// replaceLine replaces the whole line, as one undo group.
+func (e *Engine) replaceLine(text []byte) {
+	e.undo.begin()
+	if len(e.buf.text) > 0 {
+		e.deleteRange(0, len(e.buf.text))
+	}
+	if len(text) > 0 {
+		e.undo.noteInsert(0, text, false)
+		e.buf.point = 0
+		e.buf.insert(text)
+	}
+	e.undo.end()
+	e.buf.point = len(e.buf.text)
+}
+
+// InsertText inserts text at the point, as a program (or Python's
+// readline.insert_text) does.
+func (e *Engine) InsertText(text string) {
+	e.insertBytes([]byte(text), 1)
+}

@@ -1,0 +1,89 @@
+package lineedit
+
+// An undoStep records one change to the buffer so that it can be taken
+// back: text inserted at start (the text is what was inserted), or text
+// deleted at start. Steps between a begin and an end marker are undone
+// together, as readline's UNDO_BEGIN/UNDO_END groups.
+type undoStep struct {
+	kind  undoKind
+	start int
+	text  []byte
+}
+
+type undoKind uint8
+
+const (
+	undoInsert undoKind = iota
+	undoDelete
+	undoBegin
+	undoEnd
+)
+
+// undoList is the undo history of the current line, oldest first.
+type undoList struct {
+	steps []undoStep
+}
+
+// noteInsert records an insertion; a one-character insertion right after
+// the previous one joins it, up to 20 characters, as readline does for
+// typed text.
+func (u *undoList) noteInsert(start int, text []byte, join bool) {
+	if n := len(u.steps); join && n > 0 {
+		last := &u.steps[n-1]
+		if last.kind == undoInsert && last.start+len(last.text) == start && len(last.text) < 20 {
+			last.text = append(last.text, text...)
+			return
+		}
+	}
+	u.steps = append(u.steps, undoStep{kind: undoInsert, start: start, text: append([]byte(nil), text...)})
+}
+
+func (u *undoList) noteDelete(start int, text []byte) {
+	u.steps = append(u.steps, undoStep{kind: undoDelete, start: start, text: text})
+}
+
+func (u *undoList) begin() { u.steps = append(u.steps, undoStep{kind: undoBegin}) }
+
+// end closes a group; an empty group is dropped.
+func (u *undoList) end() {
+	if n := len(u.steps); n > 0 && u.steps[n-1].kind == undoBegin {
+		u.steps = u.steps[:n-1]
+		return
+	}
+	u.steps = append(u.steps, undoStep{kind: undoEnd})
+}
+
+// undo takes back the last step or group from b; it reports whether there
+// was anything to undo.
+func (u *undoList) undo(b *buffer) bool {
+	depth := 0
+	did := false
+	for len(u.steps) > 0 {
+		s := u.steps[len(u.steps)-1]
+		u.steps = u.steps[:len(u.steps)-1]
+		switch s.kind {
+		case undoEnd:
+			depth++
+		case undoBegin:
+			depth--
+		case undoInsert:
+			b.text = append(b.text[:s.start], b.text[s.start+len(s.text):]...)
+			b.point = s.start
+			did = true
+		case undoDelete:
+			b.point = s.start
+			b.insertAt(s.start, s.text)
+			b.point = s.start + len(s.text)
+			did = true
+		}
+		if depth <= 0 {
+			break
+		}
+	}
+	if b.mark > len(b.text) {
+		b.mark = len(b.text)
+	}
+	return did
+}
+
+func (u *undoList) clear() { u.steps = u.steps[:0] }
