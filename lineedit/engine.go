@@ -82,6 +82,10 @@ type Engine struct {
 	nextStart int
 	// effects asks the editor for what the engine cannot do itself.
 	effects Effects
+	// pasting is set between the start and the end of a bracketed paste,
+	// whose text collects in paste.
+	pasting bool
+	paste   []byte
 }
 
 // New returns an engine for cfg's keymaps and variables and the history
@@ -114,6 +118,7 @@ func (e *Engine) Reset(prompt string) {
 	}
 	e.edited = nil
 	e.search = nil
+	e.pasting = false
 	if e.nextStart > 0 && e.hist != nil && e.nextStart < e.hist.Len() {
 		e.historyGo(e.nextStart)
 	}
@@ -183,6 +188,12 @@ func (e *Engine) Timeout() Status {
 // drain dispatches queued bytes until they run out or the line is done.
 func (e *Engine) drain() {
 	for len(e.queue) > 0 && e.status == Editing {
+		if e.pasteBytes() {
+			if e.pasting {
+				return // the rest of the paste is still to come
+			}
+			continue
+		}
 		b := e.queue[0]
 		e.queue = e.queue[1:]
 		e.macro.record(b)

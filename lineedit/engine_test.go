@@ -188,3 +188,33 @@ func TestTypingAllocs(t *testing.T) {
 		t.Errorf("%v allocations per keystroke", allocs)
 	}
 }
+
+func TestBracketedPaste(t *testing.T) {
+	e := New(testConfig(), nil)
+	e.Feed([]byte("x\x1b[200~line one\r\nline two\x1b[20"))
+	if e.Status() != Editing || e.Line() != "x" {
+		t.Fatalf("mid-paste: %v %q", e.Status(), e.Line())
+	}
+	e.Feed([]byte("1~y"))
+	if e.Line() != "xline one\nline twoy" {
+		t.Fatalf("after paste %q", e.Line())
+	}
+	e.Feed(keys(t, `\C-_\C-_`))
+	if e.Line() != "x" {
+		t.Errorf("the paste is not one undo step: %q", e.Line())
+	}
+}
+
+func BenchmarkPaste1MiB(b *testing.B) {
+	chunk := []byte(strings.Repeat("echo pasted text here\n", 1<<20/22))
+	e := New(testConfig(), nil)
+	b.SetBytes(int64(len(chunk)))
+	for b.Loop() {
+		e.Reset("")
+		e.Feed([]byte("\x1b[200~"))
+		for off := 0; off < len(chunk); off += 4096 {
+			e.Feed(chunk[off:min(off+4096, len(chunk))])
+		}
+		e.Feed(pasteEnd)
+	}
+}
