@@ -3,6 +3,7 @@ package lineedit
 import (
 	"unicode/utf8"
 
+	"github.com/goshell/gosh/completion"
 	"github.com/goshell/gosh/history"
 	"github.com/goshell/gosh/inputrc"
 )
@@ -82,6 +83,15 @@ type Engine struct {
 	nextStart int
 	// effects asks the editor for what the engine cannot do itself.
 	effects Effects
+	// Completer proposes completions for the completion commands; nil
+	// makes TAB insert a tab.
+	Completer completion.Completer
+	// Width is the terminal's width in columns, for laying out lists.
+	Width int
+	// confirm, when set, takes the answer to a y-or-n question.
+	confirm func(yes bool)
+	menu    *menuState
+
 	// pasting is set between the start and the end of a bracketed paste,
 	// whose text collects in paste.
 	pasting bool
@@ -91,7 +101,7 @@ type Engine struct {
 // New returns an engine for cfg's keymaps and variables and the history
 // list hist, which may be nil. The kill ring lives as long as the engine.
 func New(cfg *inputrc.Config, hist *history.List) *Engine {
-	e := &Engine{cfg: cfg, hist: hist, kills: &killRing{}, EOFChar: 0x04, nextStart: -1}
+	e := &Engine{cfg: cfg, hist: hist, kills: &killRing{}, EOFChar: 0x04, nextStart: -1, Width: 80}
 	e.buf.mark = -1
 	e.Reset("")
 	return e
@@ -119,6 +129,8 @@ func (e *Engine) Reset(prompt string) {
 	e.edited = nil
 	e.search = nil
 	e.pasting = false
+	e.confirm = nil
+	e.menu = nil
 	if e.nextStart > 0 && e.hist != nil && e.nextStart < e.hist.Len() {
 		e.historyGo(e.nextStart)
 	}
@@ -217,6 +229,21 @@ func (e *Engine) Unconsumed() []byte {
 func (e *Engine) dispatch(b byte) {
 	if e.search != nil {
 		e.search.key(e, b)
+		return
+	}
+	if e.confirm != nil {
+		switch b {
+		case 'y', 'Y', ' ':
+			f := e.confirm
+			e.confirm = nil
+			f(true)
+		case 'n', 'N', 0x7f, 0x07:
+			f := e.confirm
+			e.confirm = nil
+			f(false)
+		default:
+			e.ding()
+		}
 		return
 	}
 	if e.quoted {
