@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
+	"golang.org/x/term"
 	"mvdan.cc/sh/v3/interp"
+
+	"github.com/goshell/gosh/lineedit"
 )
 
 // Default prompts, used when $PS1 or $PS2 are unset.
@@ -35,11 +39,7 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 		return err
 	}
 	s.beginHistory()
-	in := s.opts.Stdin
-	if in == nil {
-		in = strings.NewReader("")
-	}
-	br := bufio.NewReader(in)
+	read := s.lineReader()
 	var (
 		pending strings.Builder // the lines of an incomplete command
 		last    error           // how the last command ended
@@ -48,8 +48,13 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		s.prompt(pending.Len() == 0)
-		line, readErr := br.ReadString('\n')
+		line, readErr := read(pending.Len() == 0)
+		if errors.Is(readErr, lineedit.ErrInterrupt) {
+			// C-c abandons the command being typed, as in bash.
+			pending.Reset()
+			last = interp.ExitStatus(130)
+			continue
+		}
 		pending.WriteString(line)
 		eof := readErr != nil
 		if eof && pending.Len() == 0 {
@@ -89,9 +94,9 @@ func (s *Shell) endInteractive(readErr, last error) error {
 	return last
 }
 
-// prompt writes the primary prompt, or the continuation prompt if primary
-// is false, to standard error.
-func (s *Shell) prompt(primary bool) {
+// promptText returns the primary prompt, or the continuation prompt if
+// primary is false.
+func (s *Shell) promptText(primary bool) string {
 	name, def := "PS1", DefaultPS1
 	if !primary {
 		name, def = "PS2", DefaultPS2
@@ -101,9 +106,38 @@ func (s *Shell) prompt(primary bool) {
 		// Vars only gets the environment once a command has run.
 		v = s.runner.Env.Get(name)
 	}
-	p := def
 	if v.IsSet() {
-		p = v.String()
+		return v.String()
 	}
-	fmt.Fprint(s.stderr(), p)
+	return def
+}
+
+// lineReader returns the function the interactive loop reads lines with:
+// the line editor when standard input and standard error are terminals,
+// else plain reading with the prompt written to standard error. A line
+// comes back with its newline, except at the end of input.
+func (s *Shell) lineReader() func(primary bool) (string, error) {
+	in, _ := s.opts.Stdin.(*os.File)
+	out, _ := s.opts.Stderr.(*os.File)
+	if in != nil && out != nil && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd())) {
+		cfg := s.readlineConfig(s.varGetter())
+		ed := lineedit.NewEditorWith(cfg, s.shellHistory(s.varGetter()).list, in, out)
+		ed.AutoHistory = false // the shell saves lines as HISTCONTROL says
+		return func(primary bool) (string, error) {
+			line, err := ed.ReadLine(s.promptText(primary))
+			if err != nil {
+				return "", err
+			}
+			return line + "\n", nil
+		}
+	}
+	var src io.Reader = strings.NewReader("")
+	if s.opts.Stdin != nil {
+		src = s.opts.Stdin
+	}
+	br := bufio.NewReader(src)
+	return func(primary bool) (string, error) {
+		fmt.Fprint(s.stderr(), s.promptText(primary))
+		return br.ReadString('\n')
+	}
 }

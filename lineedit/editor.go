@@ -1,0 +1,223 @@
+package lineedit
+
+import (
+	"errors"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/goshell/gosh/completion"
+	"github.com/goshell/gosh/history"
+	"github.com/goshell/gosh/inputrc"
+)
+
+// ErrInterrupt is returned by ReadLine when the user types the interrupt
+// character (C-c): the line is abandoned, as in bash.
+var ErrInterrupt = errors.New("lineedit: interrupted")
+
+// An Editor reads lines from a terminal the way GNU Readline's readline()
+// does: an Engine edits, a Term owns the terminal while a line is read,
+// and a Renderer keeps the screen right.
+type Editor struct {
+	// Config holds the key bindings and variables (from ~/.inputrc).
+	Config *inputrc.Config
+	// History is the list the history commands move through; accepted
+	// lines are added to it when AutoHistory is on.
+	History     *history.List
+	AutoHistory bool
+	// Completer proposes completions for TAB; nil inserts a tab.
+	Completer completion.Completer
+
+	in, out *os.File
+	term    *Term
+	engine  *Engine
+}
+
+// NewEditor returns an editor reading from standard input and drawing on
+// standard error, as bash does, with readline's defaults and the user's
+// init file read from the environment (INPUTRC, ~/.inputrc or
+// /etc/inputrc).
+func NewEditor() *Editor {
+	cfg := inputrc.New(inputrc.OptionsFromEnv("other"))
+	cfg.Init()
+	return NewEditorWith(cfg, history.New(), os.Stdin, os.Stderr)
+}
+
+// NewEditorWith returns an editor over the given configuration, history
+// and files.
+func NewEditorWith(cfg *inputrc.Config, hist *history.List, in, out *os.File) *Editor {
+	return &Editor{Config: cfg, History: hist, AutoHistory: true, in: in, out: out}
+}
+
+// Engine returns the editing engine, for hooks and completers that look
+// at or change the line while it is edited.
+func (ed *Editor) Engine() *Engine {
+	if ed.engine == nil {
+		ed.engine = New(ed.Config, ed.History)
+	}
+	return ed.engine
+}
+
+func (ed *Editor) openTerm() error {
+	if ed.term != nil {
+		return nil
+	}
+	t, err := OpenTerm(ed.in, ed.out)
+	if err != nil {
+		return err
+	}
+	ed.term = t
+	return nil
+}
+
+// ReadLine shows the prompt, lets the user edit a line, and returns it
+// without the newline. It returns io.EOF at the end of input (C-d on an
+// empty line) and ErrInterrupt on C-c. Input is read only while ReadLine
+// runs; what was typed ahead after the line is kept for the next call.
+// When the input is not a terminal, lines are read plainly.
+func (ed *Editor) ReadLine(prompt string) (string, error) {
+	if err := ed.openTerm(); err != nil {
+		return "", err
+	}
+	if !ed.term.IsTerminal() {
+		io.WriteString(ed.out, stripPromptMarkers(prompt))
+		line, err := ed.term.ReadLine()
+		if err == nil && ed.AutoHistory && strings.TrimSpace(line) != "" {
+			ed.History.Add(line)
+		}
+		return line, err
+	}
+	if err := ed.term.EnterRaw(); err != nil {
+		return "", err
+	}
+	defer ed.term.Restore()
+	paste := ed.Config.Vars.Get("enable-bracketed-paste")
+	ed.term.SetBracketedPaste(paste)
+	defer ed.term.SetBracketedPaste(false)
+
+	e := ed.Engine()
+	e.Completer = ed.Completer
+	if c, ok := ed.term.SpecialChars()["VEOF"]; ok {
+		e.EOFChar = c
+	}
+	e.Reset(prompt)
+	cols, _ := ed.term.Size()
+	e.Width = cols
+	r := NewRenderer(ed.term, cols)
+	r.SetDumb(ed.term.Dumb())
+	if err := r.Render(e.Frame()); err != nil {
+		return "", err
+	}
+	timeout := time.Duration(ed.Config.Vars.KeyseqTimeout) * time.Millisecond
+	for {
+		wait := time.Duration(-1)
+		if e.WantsTimeout() && timeout > 0 {
+			wait = timeout
+		}
+		ev, err := ed.term.Read(wait)
+		if err != nil {
+			r.Finish()
+			return "", err
+		}
+		switch ev.Kind {
+		case KindBytes:
+			e.Feed(ev.Bytes)
+		case KindTimeout:
+			e.Timeout()
+		case KindResize:
+			e.Width = ev.Cols
+			r.Resize(ev.Cols)
+		case KindSuspendResume:
+			e.Width = ev.Cols
+			r.Resize(ev.Cols)
+			r.Invalidate()
+		case KindInterrupt:
+			r.Finish()
+			return "", ErrInterrupt
+		case KindEOF:
+			r.Finish()
+			return "", io.EOF
+		}
+		if err := ed.applyEffects(e, r); err != nil {
+			return "", err
+		}
+		if e.Bell() {
+			ed.bell()
+		}
+		if e.confirm != nil {
+			continue // a y-or-n question is on the screen
+		}
+		switch e.Status() {
+		case Accepted:
+			ed.term.Unread(e.Unconsumed())
+			r.Render(Frame{Prompt: prompt, Text: e.Line(), Cursor: len(e.Line())})
+			r.Finish()
+			line := e.Line()
+			if ed.AutoHistory && strings.TrimSpace(line) != "" {
+				ed.History.Add(line)
+			}
+			return line, nil
+		case EOF:
+			ed.term.Unread(e.Unconsumed())
+			r.Finish()
+			return "", io.EOF
+		}
+		if err := r.Render(e.Frame()); err != nil {
+			return "", err
+		}
+	}
+}
+
+// applyEffects does what the commands asked of the screen.
+func (ed *Editor) applyEffects(e *Engine, r *Renderer) error {
+	fx := e.TakeEffects()
+	if fx.ReReadInit {
+		if f := ed.Config.LastFile(); f != "" {
+			ed.Config.ReadFile(f)
+		}
+	}
+	if fx.ClearScreen {
+		if fx.ClearDisplay {
+			ed.term.Write([]byte("\x1b[3J"))
+		}
+		if err := r.ClearScreen(); err != nil {
+			return err
+		}
+	}
+	if fx.Output != "" {
+		// Print below the line, then draw the line again after it, as
+		// readline does for completion lists and dump-functions.
+		r.Finish()
+		out := strings.ReplaceAll(fx.Output, "\n", "\r\n")
+		if _, err := ed.term.Write([]byte(out)); err != nil {
+			return err
+		}
+		if !strings.HasSuffix(fx.Output, "\n") {
+			// A question waits on this line (y or n).
+			r.Invalidate()
+			return nil
+		}
+	}
+	if fx.Redraw {
+		r.Invalidate()
+	}
+	return nil
+}
+
+// bell rings as bell-style says: audible (BEL) or visible (nothing
+// flashes on most terminals without a capability; readline falls back to
+// the audible bell) or none.
+func (ed *Editor) bell() {
+	switch ed.Config.Vars.Bell {
+	case inputrc.BellNone:
+	default:
+		ed.term.Write([]byte{0x07})
+	}
+}
+
+// stripPromptMarkers removes readline's \001 and \002 markers, which a
+// plain (non-terminal) prompt shows as they are otherwise.
+func stripPromptMarkers(p string) string {
+	return strings.NewReplacer("\x01", "", "\x02", "").Replace(p)
+}
