@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"golang.org/x/term"
 	"mvdan.cc/sh/v3/interp"
@@ -123,6 +125,7 @@ func (s *Shell) lineReader() func(primary bool) (string, error) {
 		cfg := s.readlineConfig(s.varGetter())
 		ed := lineedit.NewEditorWith(cfg, s.shellHistory(s.varGetter()).list, in, out)
 		ed.AutoHistory = false // the shell saves lines as HISTCONTROL says
+		ignoreInteractiveSignals()
 		return func(primary bool) (string, error) {
 			line, err := ed.ReadLine(s.promptText(primary))
 			if err != nil {
@@ -140,4 +143,18 @@ func (s *Shell) lineReader() func(primary bool) (string, error) {
 		fmt.Fprint(s.stderr(), s.promptText(primary))
 		return br.ReadString('\n')
 	}
+}
+
+// ignoreInteractiveSignals keeps an interactive shell alive through the
+// signals bash ignores at its prompt: SIGTERM and SIGQUIT, and SIGINT from
+// a C-c aimed at the command in the foreground. They are caught and
+// dropped rather than ignored, so that commands the shell starts get them
+// with their default action.
+func ignoreInteractiveSignals() {
+	ch := make(chan os.Signal, 8)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGQUIT)
+	go func() {
+		for range ch {
+		}
+	}()
 }
