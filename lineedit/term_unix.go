@@ -340,9 +340,11 @@ func (t *Term) suspend() bool {
 	t.mu.Unlock()
 
 	runtime.LockOSThread()
-	// The whole group, as the tty would; then this very thread, so that
-	// the stop has happened by the time the call returns.
-	unix.Kill(0, unix.SIGTSTP)                              //nolint:errcheck
+	// Stop this process through this very thread, so that the stop has
+	// happened by the time the call returns. (Signalling the whole group
+	// as well, as the tty would, raced: the group signal could stop the
+	// process first, and the thread signal stop it again once continued.
+	// While a line is edited the shell's group holds no other process.)
 	unix.Tgkill(unix.Getpid(), unix.Gettid(), unix.SIGTSTP) //nolint:errcheck
 	runtime.UnlockOSThread()
 
