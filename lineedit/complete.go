@@ -16,13 +16,25 @@ import (
 // menu-complete-backward, delete-char-or-list.
 
 func init() {
-	register("complete", complete)
+	register("complete", func(e *Engine, n int, key byte) {
+		e.complType = '\t'
+		if e.lastWas("complete") {
+			e.complType = '?'
+		} else if e.cfg.Vars.Get("show-all-if-ambiguous") {
+			e.complType = '!'
+		} else if e.cfg.Vars.Get("show-all-if-unmodified") {
+			e.complType = '@'
+		}
+		complete(e, n, key)
+	})
 	register("possible-completions", func(e *Engine, _ int, _ byte) {
+		e.complType = '?'
 		if r, ok := e.completions(); ok {
 			e.listCompletions(r)
 		}
 	})
 	register("insert-completions", func(e *Engine, _ int, _ byte) {
+		e.complType = '*'
 		r, ok := e.completions()
 		if !ok {
 			return
@@ -160,6 +172,17 @@ func (e *Engine) replaceRange(from, to int, s string) {
 // there are at least completion-query-items of them.
 func (e *Engine) listCompletions(r completion.Result) {
 	n := len(r.Candidates)
+	if e.DisplayMatches != nil {
+		matches := make([]string, n)
+		longest := 0
+		for i, c := range r.Candidates {
+			matches[i] = c.Text
+			longest = max(longest, len(c.Text))
+		}
+		e.DisplayMatches(string(e.buf.text[r.Start:r.End]), matches, longest)
+		e.effects.Redraw = true
+		return
+	}
 	if q := e.cfg.Vars.CompletionQueryItems; q > 0 && n >= q {
 		e.effects.Output += fmt.Sprintf("Display all %d possibilities? (y or n)", n)
 		e.confirm = func(yes bool) {
@@ -230,6 +253,7 @@ type menuState struct {
 }
 
 func (e *Engine) menuComplete(n int) {
+	e.complType = '%'
 	if !e.lastWas("menu-complete", "menu-complete-backward", "old-menu-complete") || e.menu == nil {
 		r, ok := e.completions()
 		if !ok {

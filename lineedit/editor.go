@@ -28,6 +28,14 @@ type Editor struct {
 	AutoHistory bool
 	// Completer proposes completions for TAB; nil inserts a tab.
 	Completer completion.Completer
+	// StartupHook runs at the start of each ReadLine, before the prompt
+	// is shown (rl_startup_hook; Python's set_startup_hook).
+	StartupHook func()
+	// PreInputHook runs after the prompt is shown and before input is
+	// read (rl_pre_input_hook; Python's set_pre_input_hook).
+	PreInputHook func()
+
+	renderer *Renderer // while ReadLine runs
 
 	in, out *os.File
 	term    *Term
@@ -106,8 +114,19 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 	e.Width = cols
 	r := NewRenderer(ed.term, cols)
 	r.SetDumb(ed.term.Dumb())
+	ed.renderer = r
+	defer func() { ed.renderer = nil }()
+	if ed.StartupHook != nil {
+		ed.StartupHook()
+	}
 	if err := r.Render(e.Frame()); err != nil {
 		return "", err
+	}
+	if ed.PreInputHook != nil {
+		ed.PreInputHook()
+		if err := r.Render(e.Frame()); err != nil {
+			return "", err
+		}
 	}
 	timeout := time.Duration(ed.Config.Vars.KeyseqTimeout) * time.Millisecond
 	for {
@@ -166,6 +185,14 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 		if err := r.Render(e.Frame()); err != nil {
 			return "", err
 		}
+	}
+}
+
+// Redisplay draws the line as it is now, for hooks and completers that
+// changed it while ReadLine runs (rl_redisplay; Python's redisplay).
+func (ed *Editor) Redisplay() {
+	if ed.renderer != nil && ed.engine != nil {
+		ed.renderer.Render(ed.engine.Frame())
 	}
 }
 

@@ -88,6 +88,10 @@ type Engine struct {
 	Completer completion.Completer
 	// Width is the terminal's width in columns, for laying out lists.
 	Width int
+	// DisplayMatches, when set, shows a list of completions instead of
+	// the engine (Python's completion display matches hook).
+	DisplayMatches func(substitution string, matches []string, longest int)
+	complType      byte
 	// confirm, when set, takes the answer to a y-or-n question.
 	confirm func(yes bool)
 	menu    *menuState
@@ -139,6 +143,10 @@ func (e *Engine) Reset(prompt string) {
 	e.cfg.SetKeymapFromEditingMode()
 	e.keymap = e.cfg.Keymap()
 }
+
+// CompletionType returns the kind of the completion being done, as
+// readline's rl_completion_type ('\t', '?', '*', '!', '@', '%').
+func (e *Engine) CompletionType() byte { return e.complType }
 
 // Status returns where the line stands.
 func (e *Engine) Status() Status { return e.status }
