@@ -52,6 +52,21 @@ type Layout struct {
 	starts []int    // index in cells of each row's first cell
 	styles []string // interned style strings, reused from frame to frame
 	bufs   [3][]byte
+
+	// What the next layout needs to start where the frame changed rather
+	// than from the top.
+	prompt, text string
+	opt          layoutOptions
+	endState     string      // the SGR state at the end of the prompt
+	resume       []rowResume // for each row
+	cursorMade   int         // the row made only to hold the cursor, or 0
+}
+
+// rowResume tells how to lay out a frame again from the start of a row.
+type rowResume struct {
+	text  int    // offset in Text of the row's first cell; -1: cannot start there
+	fresh bool   // the builder's fresh flag there
+	style string // the style of the row's first cell
 }
 
 // LayoutFrame lays out f for a terminal of width columns (at least 2;
@@ -107,36 +122,127 @@ type layoutBuilder struct {
 	fresh    bool // the next cluster starts a piece of text: check it does not join what is before
 	cursorAt bool // the next cell placed carries the cursor
 	cursorOK bool // the cursor has been placed
+
+	inText    bool // laying out Text
+	tokStart  int  // offset in Text of the token being placed
+	tokFresh  bool // fresh before it
+	tokPlaced bool // a cell of it was placed
+	byCursor  bool // the row is started for the cursor (not a place to resume)
+	filled    bool // the row is started after blanking the last column for a wide character
 }
 
 func (l *Layout) layout(f Frame, width int, opt layoutOptions) {
-	if width < 2 {
-		width = 2
-	}
-	l.Width = width
-	l.cells = l.cells[:0]
-	l.starts = append(l.starts[:0], 0)
-	l.Rows = l.Rows[:0]
-	l.Rows = append(l.Rows, Row{})
-	l.CursorRow, l.CursorCol = 0, 0
+	l.layoutFrom(f, width, opt, l.resumeRow(f, width, opt))
+}
 
+// resumeRow returns the first row that laying out f may change, given that
+// l holds the frame before: the rows above it stay as they are. It is 0 when
+// the prompt, the width or the options changed.
+func (l *Layout) resumeRow(f Frame, width int, opt layoutOptions) int {
+	if len(l.Rows) < 2 || l.Width != max(width, 2) || l.opt != opt || l.prompt != f.Prompt {
+		return 0
+	}
+	// The bytes that changed can change how the few before them decode
+	// (a UTF-8 sequence cut, a combining mark added, the boundary between
+	// two clusters): start on a row that begins well before them. The
+	// cursor's row is laid out again to find it.
+	limit := min(commonPrefixLen(l.text, f.Text)-resumeMargin, min(max(f.Cursor, 0), len(f.Text)))
+	if limit < 0 {
+		return 0
+	}
+	for r := len(l.resume) - 1; r > 0; r-- {
+		if l.cursorMade > 0 && r >= l.cursorMade {
+			continue // that row must be decided again
+		}
+		if t := l.resume[r].text; t >= 0 && t <= limit {
+			return r
+		}
+	}
+	return 0
+}
+
+// resumeMargin is how many unchanged bytes a row laid out again must start
+// with: enough for a UTF-8 sequence and the look-ahead of a boundary.
+const resumeMargin = 8
+
+// commonPrefixLen returns the length of the longest common prefix of a and b.
+func commonPrefixLen(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+64 <= n; i += 64 { // compare in blocks: memequal is fast
+		if a[i:i+64] != b[i:i+64] {
+			break
+		}
+	}
+	for ; i < n && a[i] == b[i]; i++ {
+	}
+	return i
+}
+
+// layoutFrom lays out f, keeping the first rows rows of the layout that is
+// in l (rows from resumeRow; 0 to start from scratch).
+func (l *Layout) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
+	width = max(width, 2)
 	b := layoutBuilder{l: l, opt: opt, width: width}
 	b.state, b.scratch, b.pre = l.bufs[0][:0], l.bufs[1][:0], l.bufs[2][:0]
-
-	// The prompt.
-	b.segment(f.Prompt, true, true)
+	cursor := min(max(f.Cursor, 0), len(f.Text))
+	from := 0
+	if rows > 0 {
+		rr := l.resume[rows]
+		l.cells = l.cells[:l.starts[rows]]
+		l.Rows = l.Rows[:rows+1]
+		l.Rows[rows] = Row{Wrapped: l.Rows[rows].Wrapped}
+		l.starts = l.starts[:rows+1]
+		l.resume = l.resume[:rows+1]
+		b.state = append(b.state, l.endState...)
+		b.style, b.fresh, from = rr.style, rr.fresh, rr.text
+	} else {
+		l.cells = l.cells[:0]
+		l.starts = append(l.starts[:0], 0)
+		l.Rows = append(l.Rows[:0], Row{})
+		l.resume = append(l.resume[:0], rowResume{text: -1})
+		// The prompt.
+		b.segment(f.Prompt, true, true)
+		l.endState = l.intern(b.state)
+		b.fresh = true
+	}
+	l.Width, l.prompt, l.text, l.opt = width, f.Prompt, f.Text, opt
+	l.CursorRow, l.CursorCol, l.cursorMade = 0, 0, 0
 
 	// The text, in the colour state the prompt left.
-	cursor := f.Cursor
-	if cursor < 0 {
-		cursor = 0
-	}
-	if cursor > len(f.Text) {
-		cursor = len(f.Text)
-	}
-	b.fresh = true
-	for i := 0; i < len(f.Text); {
-		t := b.check(f.Text, i, nextDispToken(f.Text, i))
+	b.inText = true
+	text := f.Text
+	for i := from; i < len(text); {
+		// The fast path: a run of printable ASCII, none of it the start of
+		// a larger cluster.
+		if c := text[i]; c >= 0x20 && c < 0x7f && len(b.pre) == 0 && !b.cursorAt {
+			cells, col, width, style := b.l.cells, b.col, b.width, b.style
+			for ; i < len(text); i++ {
+				c := text[i]
+				if c < 0x20 || c >= 0x7f || (i+1 < len(text) && text[i+1] >= 0x80) {
+					break
+				}
+				if col >= width {
+					b.l.cells, b.col = cells, col
+					b.tokStart, b.tokFresh, b.tokPlaced = i, b.fresh, false
+					b.newRow(true)
+					cells, col = b.l.cells, 0
+				}
+				if i == cursor && !b.cursorOK {
+					b.cursorOK = true
+					b.l.CursorRow, b.l.CursorCol = len(b.l.Rows)-1, col
+				}
+				cells = append(cells, Cell{Text: text[i : i+1], Width: 1, Style: style})
+				col++
+				b.fresh = false
+			}
+			b.l.cells, b.col = cells, col
+			if i == len(text) {
+				break
+			}
+		}
+		b.tokStart, b.tokFresh, b.tokPlaced = i, b.fresh, false
+		t := b.check(text, i, nextDispToken(text, i))
 		if !b.cursorOK && cursor < i+t.size {
 			b.cursorAt = true
 		}
@@ -144,13 +250,15 @@ func (l *Layout) layout(f Frame, width int, opt layoutOptions) {
 			if b.cursorAt {
 				b.placeCursor()
 			}
-			b.newRow(false)
 			b.fresh = true
+			b.tokStart, b.tokFresh = i+t.size, true
+			b.newRow(false)
 		} else {
-			b.token(f.Text, i, t)
+			b.token(text, i, t)
 		}
 		i += t.size
 	}
+	b.inText = false
 	if !b.cursorOK {
 		b.placeCursor()
 	}
@@ -386,8 +494,10 @@ func (b *layoutBuilder) place(text string, w int) {
 		for b.col < b.width { // a wide character that does not fit: blank the last column
 			b.l.cells = append(b.l.cells, Cell{Text: " ", Width: 1})
 			b.col++
+			b.filled = true
 		}
 		b.newRow(true)
+		b.filled = false
 	}
 	if b.cursorAt {
 		b.cursorAt, b.cursorOK = false, true
@@ -395,6 +505,7 @@ func (b *layoutBuilder) place(text string, w int) {
 	}
 	b.l.cells = append(b.l.cells, Cell{Text: text, Width: w, Style: b.style})
 	b.col += w
+	b.tokPlaced = true
 	if len(b.pre) > 0 {
 		b.pre = b.pre[:0]
 		b.updateStyle()
@@ -405,7 +516,10 @@ func (b *layoutBuilder) place(text string, w int) {
 // text, or on a newline. After a full row that is column 0 of a new row.
 func (b *layoutBuilder) placeCursor() {
 	if b.col >= b.width {
+		b.byCursor = true
 		b.newRow(true)
+		b.byCursor = false
+		b.l.cursorMade = len(b.l.Rows) - 1
 	}
 	b.cursorAt, b.cursorOK = false, true
 	b.l.CursorRow, b.l.CursorCol = len(b.l.Rows)-1, b.col
@@ -420,4 +534,12 @@ func (b *layoutBuilder) newRow(wrapped bool) {
 	b.l.starts = append(b.l.starts, len(b.l.cells))
 	b.l.Rows = append(b.l.Rows, Row{Wrapped: wrapped})
 	b.col = 0
+	rr := rowResume{text: -1}
+	// A row can be laid out again on its own if it starts with a whole
+	// token of the text, and the row above does not depend on that token
+	// (it was not cut short for a wide character).
+	if b.inText && !b.tokPlaced && !b.byCursor && !b.filled && len(b.pre) == 0 {
+		rr = rowResume{text: b.tokStart, fresh: b.tokFresh, style: b.style}
+	}
+	b.l.resume = append(b.l.resume, rr)
 }

@@ -172,3 +172,54 @@ func TestLayoutReuse(t *testing.T) {
 		t.Fatalf("laying out a steady frame allocates %v times", allocs)
 	}
 }
+
+// TestLayoutIncremental: laying out each frame over the one before (which
+// starts from the first row that can change) gives the same layout as
+// laying it out from scratch.
+func TestLayoutIncremental(t *testing.T) {
+	seed := uint64(7)
+	rnd := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int(seed>>33) % n
+	}
+	for script := range 300 {
+		width := 2 + rnd(30)
+		var l Layout
+		prev := Frame{Prompt: fuzzPrompts[rnd(len(fuzzPrompts))]}
+		for step := range 60 {
+			data := make([]byte, 16)
+			for i := range data {
+				data[i] = byte(rnd(256))
+			}
+			f := fuzzEditFrame(&renderFuzzInput{data: data}, prev)
+			if rnd(10) == 0 {
+				width = 2 + rnd(30)
+			}
+			keep := l.resumeRow(f, width, layoutOptions{})
+			l.layoutFrom(f, width, layoutOptions{}, keep)
+			fresh := LayoutFrame(f, width)
+			if !sameLayoutRows(l.Rows, fresh.Rows) || l.CursorRow != fresh.CursorRow || l.CursorCol != fresh.CursorCol {
+				t.Fatalf("script %d step %d: frame %+v at width %d after %+v (kept %d rows):\n got %q cursor %d,%d\nwant %q cursor %d,%d",
+					script, step, f, width, prev, keep, l.Lines(), l.CursorRow, l.CursorCol, fresh.Lines(), fresh.CursorRow, fresh.CursorCol)
+			}
+			prev = f
+		}
+	}
+}
+
+func sameLayoutRows(a, b []Row) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Cols != b[i].Cols || a[i].Wrapped != b[i].Wrapped || len(a[i].Cells) != len(b[i].Cells) {
+			return false
+		}
+		for j := range a[i].Cells {
+			if a[i].Cells[j] != b[i].Cells[j] {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -30,10 +30,17 @@ type Renderer struct {
 	width int
 	dumb  bool
 
-	cur, next Layout // cur is what the screen shows when start is rsNone
-	start     renderStart
-	upRows    int // for rsResize: the rows to go up to the frame's first row
-	drawnW    int // the width cur was laid out for
+	cur  Layout // what the screen shows when start is rsNone; the next frame is laid out over it
+	next Layout // the layout for dumb mode
+
+	// The rows of the frame before that the new one may change (from row
+	// keep on), copied before the layout overwrites them.
+	keep     int
+	oldRows  []Row
+	oldCells []Cell
+	start    renderStart
+	upRows   int // for rsResize: the rows to go up to the frame's first row
+	drawnW   int // the width cur was laid out for
 
 	created int    // rows of the frame that exist on the screen
 	soft    []bool // for each created row: made by the terminal's autowrap
@@ -43,24 +50,27 @@ type Renderer struct {
 	pendW   bool   // ...after a wide character, where terminals disagree
 	pen     string // the style in force on the terminal ("" is the default)
 
-	gdelta int // the column shift of the edit in the whole frame, a guess for ICH/DCH
+	gdelta int  // how far the edit shifted the rest of its logical line: a guess for ICH/DCH
+	gknown bool // gdelta is computed
 	buf    []byte
-	sim    []Cell
+	sim    [2][]Cell
 
 	// TERM=dumb: one line, scrolled horizontally.
 	dcells []Cell // the window on the screen
 	dwin   []Cell
-	dcol   int // the cursor's column in the window
-	doff   int // the line's column shown at the window's left edge
+	dcol   int  // the cursor's column in the window
+	doff   int  // the line's column shown at the window's left edge
+	dirty  bool // the current row may hold something else: blank it first
 }
 
 type renderStart uint8
 
 const (
-	rsNone   renderStart = iota // the screen shows cur; draw the difference
-	rsFresh                     // start a frame at the start of the current row
-	rsResize                    // the screen shows cur at another width: go up upRows rows, clear down, redraw
-	rsHome                      // the screen was cleared and the cursor is at the top left
+	rsNone    renderStart = iota // the screen shows cur; draw the difference
+	rsFresh                      // start a frame at the start of the current row
+	rsResize                     // the screen shows cur at another width: go up upRows rows, clear down, redraw
+	rsHome                       // the screen was cleared and the cursor is at the top left
+	rsNewLine                    // dumb mode: start the frame on a new line
 )
 
 // NewRenderer returns a Renderer that writes to w, a terminal of width
@@ -98,6 +108,12 @@ func (r *Renderer) Render(f Frame) error {
 func (r *Renderer) Resize(width int) {
 	width = max(width, 2)
 	if width == r.width {
+		return
+	}
+	if r.dumb && width < r.width && r.start != rsFresh && r.start != rsHome {
+		// The terminal cut or re-wrapped the line, and nothing can be
+		// erased without escapes: draw the frame again on a new line.
+		r.start, r.width = rsNewLine, width
 		return
 	}
 	switch r.start {
@@ -154,7 +170,7 @@ func (r *Renderer) ClearScreen() error {
 // the terminal: the next Render draws the whole frame from the start of the
 // row the cursor is on, clearing from there down.
 func (r *Renderer) Invalidate() {
-	r.start = rsFresh
+	r.start, r.dirty = rsFresh, true
 }
 
 // SetDumb switches dumb mode on or off. In dumb mode (TERM=dumb) the
@@ -168,7 +184,7 @@ func (r *Renderer) Invalidate() {
 func (r *Renderer) SetDumb(dumb bool) {
 	if dumb != r.dumb {
 		r.dumb = dumb
-		r.start = rsFresh
+		r.start, r.dirty = rsFresh, true
 	}
 }
 
@@ -223,8 +239,7 @@ func (r *Renderer) resetPen() {
 
 // forget puts the renderer at the start of an empty frame on row 0.
 func (r *Renderer) forget() {
-	r.cur.Rows = r.cur.Rows[:0]
-	r.cur.cells = r.cur.cells[:0]
+	r.keep, r.oldRows, r.oldCells = 0, r.oldRows[:0], r.oldCells[:0]
 	r.created = 1
 	r.soft = append(r.soft[:0], false)
 	r.row, r.col, r.pending, r.pendW = 0, 0, false, false
@@ -232,7 +247,14 @@ func (r *Renderer) forget() {
 }
 
 func (r *Renderer) render(f Frame) {
-	r.next.layout(f, r.width, layoutOptions{})
+	// Lay out the frame over the last one, from the first row that may
+	// change, keeping a copy of the rows it replaces to diff against.
+	keep := 0
+	if r.start == rsNone {
+		keep = r.cur.resumeRow(f, r.width, layoutOptions{})
+		r.saveRows(keep)
+	}
+	r.cur.layoutFrom(f, r.width, layoutOptions{}, keep)
 	switch r.start {
 	case rsFresh:
 		r.emit("\r\x1b[J")
@@ -246,24 +268,44 @@ func (r *Renderer) render(f Frame) {
 	case rsHome:
 		r.forget()
 	}
-	r.start = rsNone
-	r.diff(&r.cur, &r.next)
-	r.cur, r.next = r.next, r.cur
+	r.start, r.dirty = rsNone, false
+	r.diff()
 	r.drawnW = r.width
 }
 
-// diff draws nw over old, which is on the screen.
-func (r *Renderer) diff(old, nw *Layout) {
-	r.gdelta = rdGlobalDelta(old.cells, nw.cells)
-	for i := range nw.Rows {
+// saveRows copies the rows of the frame on the screen from row keep on.
+func (r *Renderer) saveRows(keep int) {
+	l := &r.cur
+	r.keep, r.oldRows, r.oldCells = keep, r.oldRows[:0], r.oldCells[:0]
+	if keep >= len(l.Rows) {
+		return
+	}
+	base := l.starts[keep]
+	r.oldCells = append(r.oldCells, l.cells[base:]...)
+	for i := keep; i < len(l.Rows); i++ {
+		row := l.Rows[i]
+		start := l.starts[i] - base
+		row.Cells = r.oldCells[start : start+len(row.Cells) : start+len(row.Cells)]
+		r.oldRows = append(r.oldRows, row)
+	}
+}
+
+// diff draws r.cur over the frame on the screen: the same up to row
+// r.keep, then r.oldRows.
+func (r *Renderer) diff() {
+	nw, old, keep := &r.cur, r.oldRows, r.keep
+	r.gknown = false
+	for i := keep; i < len(nw.Rows); i++ {
 		var scr []Cell
-		if i < len(old.Rows) {
-			scr = old.Rows[i].Cells
+		sc := 0
+		if i-keep < len(old) {
+			scr, sc = old[i-keep].Cells, old[i-keep].Cols
 		}
 		if i >= r.created && r.createRow(i, nw) {
 			scr = nw.Rows[i].Cells[:1]
+			sc = scr[0].Width
 		}
-		r.diffRow(i, scr, nw.Rows[i].Cells)
+		r.diffRow(i, scr, sc, nw.Rows[i].Cells, nw.Rows[i].Cols)
 	}
 	if r.created > len(nw.Rows) {
 		r.moveTo(len(nw.Rows), 0, nil)
@@ -309,45 +351,50 @@ func (r *Renderer) createRow(i int, nw *Layout) bool {
 	return false
 }
 
-// diffRow turns screen row i from scr into nw.
-func (r *Renderer) diffRow(i int, scr, nw []Cell) {
-	p := 0
-	for p < len(scr) && p < len(nw) && scr[p] == nw[p] {
-		p++
-	}
+// diffRow turns screen row i from scr (sc columns) into nw (nc columns).
+func (r *Renderer) diffRow(i int, scr []Cell, sc int, nw []Cell, nc int) {
+	p := cellsCommonPrefix(scr, nw)
 	if p == len(scr) && p == len(nw) {
 		return
 	}
 	c := cellCols(nw[:p])
 
 	// Rewrite from the first difference...
-	to, el := rdPlainPlan(scr, nw, p)
-	best, bestD := r.writeLen(nw[p:to])+rdBool(el)*3, 0
+	from, to, el := rdPlainPlan(scr, sc, nw, nc, p)
+	best, bestD := r.writeLen(nw[from:to])+rdBool(el)*3, 0
 	// ...or shift the rest of the row with ICH/DCH and write less. Not
 	// over wide characters, which terminals shift differently.
+	var sim []Cell
 	if p < len(scr) && cellsNarrow(scr[p:]) {
-		d1 := cellCols(nw) - cellCols(scr)
+		d1 := nc - sc
+		if !r.gknown {
+			r.gdelta, r.gknown = r.lineDelta(i), true
+		}
 		for k, d := range [2]int{d1, r.gdelta} {
 			if d == 0 || (k == 1 && d == d1) {
 				continue
 			}
-			sim, ok := r.shifted(scr, p, c, d)
+			s, simCols, ok := r.shifted(scr, sc, p, c, d, k)
 			if !ok {
 				continue
 			}
-			t, e := rdPlainPlan(sim, nw, p)
-			if cost := rdCSILen(rdAbs(d)) + r.writeLen(nw[p:t]) + rdBool(e)*3; cost < best {
-				best, bestD = cost, d
+			f, t, e := rdPlainPlan(s, simCols, nw, nc, p)
+			cost := rdCSILen(rdAbs(d)) + r.writeLen(nw[f:t]) + rdBool(e)*3
+			if fc := cellCols(nw[:f]); fc > c && f < t {
+				cost += min(rdCSILen(fc-c), 1+rdCSILen(fc))
+			}
+			if cost < best {
+				best, bestD, sim = cost, d, s
+				from, to, el = f, t, e
 			}
 		}
 	}
-	if to == p && !el && bestD == 0 {
+	if from == to && !el && bestD == 0 {
 		return // only blanks changed to nothing
 	}
 
 	known := scr
 	if bestD != 0 {
-		sim, _ := r.shifted(scr, p, c, bestD)
 		r.moveTo(i, c, scr)
 		r.resetPen()
 		if bestD > 0 {
@@ -355,68 +402,76 @@ func (r *Renderer) diffRow(i int, scr, nw []Cell) {
 		} else {
 			r.csi(-bestD, 'P')
 		}
-		to, el = rdPlainPlan(sim, nw, p)
 		known = sim
 	}
-	if to > p {
-		r.moveTo(i, c, known)
-		r.writeCells(nw[p:to])
+	if to > from {
+		r.moveTo(i, cellCols(nw[:from]), known)
+		r.writeCells(nw[from:to])
 	}
 	if el {
-		r.moveTo(i, cellCols(nw), nw)
+		r.moveTo(i, nc, nw)
 		r.resetPen()
 		r.emit("\x1b[K")
 	}
 }
 
-// rdPlainPlan tells how to turn scr into nw, equal in their first p cells, by
-// writing: write nw[p:to], then erase to the end of the row if el.
-func rdPlainPlan(scr, nw []Cell, p int) (to int, el bool) {
-	sc, nc := cellCols(scr), cellCols(nw)
+// rdPlainPlan tells how to turn scr (sc columns) into nw (nc columns), equal
+// in their first p cells, by writing: write nw[from:to], then erase to the
+// end of the row if el.
+func rdPlainPlan(scr []Cell, sc int, nw []Cell, nc int, p int) (from, to int, el bool) {
+	from = p + cellsCommonPrefix(scr[min(p, len(scr)):], nw[p:])
 	if sc == nc { // what ends the same stays in place
 		i, j := len(scr), len(nw)
-		for i > p && j > p && scr[i-1] == nw[j-1] {
+		for i > from && j > from && cellEq(&scr[i-1], &nw[j-1]) {
 			i--
 			j--
 		}
-		return j, false
+		return from, max(j, from), false
 	}
-	return len(nw), cellInkEnd(scr) > nc
+	return from, len(nw), cellInkEnd(scr) > nc
 }
 
-// shifted returns scr as the terminal shows it after inserting (d > 0) or
-// deleting (d < 0) d columns at column c, cell p; ok is false when that
-// cannot be done on cell boundaries.
-func (r *Renderer) shifted(scr []Cell, p, c, d int) ([]Cell, bool) {
-	sim := append(r.sim[:0], scr[:p]...)
+// shifted returns scr (sc columns) as the terminal shows it after
+// inserting (d > 0) or deleting (d < 0) d columns at column c, cell p, and
+// its columns; ok is false when that cannot be done on cell boundaries.
+// The cells from p on are narrow. buf chooses one of two buffers.
+func (r *Renderer) shifted(scr []Cell, sc, p, c, d, buf int) (sim []Cell, cols int, ok bool) {
+	if (d > 0 && c+d >= r.width) || (d < 0 && p-d > len(scr)) {
+		return nil, 0, false
+	}
+	sim = append(r.sim[buf][:0], scr[:p]...)
 	if d > 0 {
-		if c+d >= r.width {
-			return nil, false
-		}
 		for range d {
 			sim = append(sim, blankCell)
 		}
-		col := c + d
-		for _, cell := range scr[p:] {
-			if col+cell.Width > r.width {
-				break
-			}
-			sim = append(sim, cell)
-			col += cell.Width
-		}
+		n := min(len(scr)-p, r.width-c-d) // narrow: a cell a column
+		sim = append(sim, scr[p:p+n]...)
+		cols = c + d + n
 	} else {
-		k, n := p, 0
-		for n < -d && k < len(scr) {
-			n += scr[k].Width
-			k++
-		}
-		if n != -d {
-			return nil, false
-		}
-		sim = append(sim, scr[k:]...)
+		sim = append(sim, scr[p-d:]...)
+		cols = sc + d
 	}
-	r.sim = sim
-	return sim, true
+	r.sim[buf] = sim
+	return sim, cols, true
+}
+
+// lineDelta returns how many columns the logical line (rows joined by soft
+// wraps) holding row i grew by, which is how far an edit in it shifted the
+// rest of it.
+func (r *Renderer) lineDelta(i int) int {
+	nw, old, keep := &r.cur, r.oldRows, r.keep
+	start := i
+	for start > keep && nw.Rows[start].Wrapped {
+		start--
+	}
+	n := 0
+	for k := start; k < len(nw.Rows) && (k == start || nw.Rows[k].Wrapped); k++ {
+		n += nw.Rows[k].Cols
+	}
+	for k := start; k-keep < len(old) && (k == start || old[k-keep].Wrapped); k++ {
+		n -= old[k-keep].Cols
+	}
+	return n
 }
 
 var blankCell = Cell{Text: " ", Width: 1}
@@ -685,21 +740,32 @@ func (r *Renderer) rowsAboveAfterResize(width int) int {
 	return max(r.row, rows)
 }
 
-// rdGlobalDelta returns how many columns the cells after the edit between old
-// and nw moved, looking at the frames as one run of cells.
-func rdGlobalDelta(old, nw []Cell) int {
-	if len(old) == 0 {
-		return 0
+// cellEq reports whether a and b are the same cell, quickly for the
+// common one-byte cells.
+func cellEq(a, b *Cell) bool {
+	if a.Width != b.Width || len(a.Text) != len(b.Text) || len(a.Style) != len(b.Style) {
+		return false
 	}
-	p := 0
-	for p < len(old) && p < len(nw) && old[p] == nw[p] {
-		p++
+	if len(a.Text) == 1 {
+		if a.Text[0] != b.Text[0] {
+			return false
+		}
+	} else if a.Text != b.Text {
+		return false
 	}
-	s := 0
-	for s < len(old)-p && s < len(nw)-p && old[len(old)-1-s] == nw[len(nw)-1-s] {
-		s++
+	return len(a.Style) == 0 || a.Style == b.Style
+}
+
+// cellsCommonPrefix returns how many cells a and b start with in common.
+func cellsCommonPrefix(a, b []Cell) int {
+	n := min(len(a), len(b))
+	a, b = a[:n], b[:n]
+	for i := range a {
+		if !cellEq(&a[i], &b[i]) {
+			return i
+		}
 	}
-	return cellCols(nw[p:len(nw)-s]) - cellCols(old[p:len(old)-s])
+	return n
 }
 
 func cellCols(cells []Cell) int {
@@ -715,7 +781,7 @@ func cellInkEnd(cells []Cell) int {
 	end, col := 0, 0
 	for i := range cells {
 		col += cells[i].Width
-		if cells[i] != blankCell {
+		if !cellEq(&cells[i], &blankCell) {
 			end = col
 		}
 	}
@@ -752,8 +818,17 @@ func (r *Renderer) renderDumb(f Frame) {
 	line := rows[len(rows)-1].Cells
 	force := false
 	switch r.start {
-	case rsFresh, rsHome:
+	case rsFresh, rsHome, rsNewLine:
+		if r.start == rsNewLine {
+			r.emit("\r\n")
+		}
 		r.emit("\r")
+		if r.dirty && r.start == rsFresh {
+			for range max(r.width-1, 1) {
+				r.emit(" ")
+			}
+			r.emit("\r")
+		}
 		for _, row := range rows[:len(rows)-1] {
 			for _, c := range row.Cells {
 				r.emit(c.Text)
@@ -766,12 +841,19 @@ func (r *Renderer) renderDumb(f Frame) {
 		r.dcol = 0
 		force = true
 	}
-	r.start = rsNone
+	r.start, r.dirty = rsNone, false
 
 	win := max(r.width-1, 1)
 	total := cellCols(line)
 	cur := r.next.CursorCol
 	off := r.doff
+	curW := 1 // the cursor's cell must be seen whole
+	for i, c := 0, 0; i < len(line) && c <= cur; i++ {
+		if c == cur {
+			curW = line[i].Width
+		}
+		c += line[i].Width
+	}
 	fits := func(off int) bool {
 		lo, hi := off, off+win
 		if win >= 3 {
@@ -782,7 +864,7 @@ func (r *Renderer) renderDumb(f Frame) {
 				hi--
 			}
 		}
-		return cur >= lo && cur < hi
+		return cur >= lo && cur+curW <= hi
 	}
 	if total+1 <= win {
 		off = 0
@@ -820,9 +902,7 @@ func (r *Renderer) renderDumb(f Frame) {
 	old := r.dcells
 	p := 0
 	if !force {
-		for p < len(old) && p < len(w) && old[p] == w[p] {
-			p++
-		}
+		p = cellsCommonPrefix(old, w)
 	}
 	if force || p < len(old) || p < len(w) {
 		pc := cellCols(w[:p])

@@ -68,7 +68,7 @@ func (s *Screen) answerQueries() {
 		n, _, ok := params.Param(0, 1)
 		switch {
 		case ok && n == 5:
-			s.replies.WriteString(ansi.DeviceStatusReport(ansi.DECStatusReport(0)))
+			s.replies.WriteString("\x1b[0n") // ready, no malfunction
 		case ok && n == 6:
 			row, col := s.Cursor()
 			s.replies.WriteString(ansi.CursorPositionReport(row+1, col+1))
