@@ -81,13 +81,7 @@ func parseBindArgs(args []string) (*bindOptions, error) {
 func (s *Shell) bindBuiltin() Builtin {
 	return func(ctx context.Context, args []string) error {
 		hc := interp.HandlerCtx(ctx)
-		stdout, stderr := hc.Stdout, hc.Stderr
-		if stdout == nil {
-			stdout = io.Discard
-		}
-		if stderr == nil {
-			stderr = io.Discard
-		}
+		stdout, stderr := stdoutOf(ctx), stderrOf(ctx)
 		o, err := parseBindArgs(args[1:])
 		if err != nil {
 			fmt.Fprintf(stderr, "gosh: bind: %v\n%s\n", err, bindUsage)

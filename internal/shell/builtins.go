@@ -114,6 +114,14 @@ func builtinResult(ctx context.Context, name string, err error) error {
 	return interp.ExitStatus(1)
 }
 
+// stdoutOf returns the standard output of the command running in ctx.
+func stdoutOf(ctx context.Context) io.Writer {
+	if w := interp.HandlerCtx(ctx).Stdout; w != nil {
+		return w
+	}
+	return io.Discard
+}
+
 // stderrOf returns the standard error of the command running in ctx.
 func stderrOf(ctx context.Context) io.Writer {
 	if w := interp.HandlerCtx(ctx).Stderr; w != nil {

@@ -93,13 +93,7 @@ const historyUsage = "history: usage: history [-c] [-d offset] [n] or history -a
 func (s *Shell) historyBuiltin() Builtin {
 	return func(ctx context.Context, args []string) error {
 		hc := interp.HandlerCtx(ctx)
-		stdout, stderr := hc.Stdout, hc.Stderr
-		if stdout == nil {
-			stdout = io.Discard
-		}
-		if stderr == nil {
-			stderr = io.Discard
-		}
+		stdout, stderr := stdoutOf(ctx), stderrOf(ctx)
 		getenv := func(name string) string {
 			v := hc.Env.Get(name)
 			if !v.IsSet() {
