@@ -39,6 +39,7 @@ func TestInteractiveEditing(t *testing.T) {
 	// C-a, then insert at the start; C-e; back a word with M-b.
 	p.Type("cho wrld\x01e\x05\x1bb\x06o\x05!\r")
 	p.WaitFor("world!\r\n", wait)
+	p.WaitFor("$ ", wait)
 
 	// The up arrow brings back the last line; C-u clears; C-r searches.
 	p.Type("\x1b[A\x15echo third\r")

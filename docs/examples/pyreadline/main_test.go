@@ -29,6 +29,9 @@ func TestExample(t *testing.T) {
 	p := run()
 	p.Type("x = pro\t(1)\r")
 	p.WaitFor(`you typed: "x = property (1)"`, 5*time.Second)
+	// Keys typed before the editor has the terminal again would meet the
+	// terminal's own line discipline: wait for the prompt.
+	p.WaitFor(">>> ", 5*time.Second)
 	p.Type("\x04")
 	p.Wait(5 * time.Second)
 
@@ -39,6 +42,7 @@ func TestExample(t *testing.T) {
 	p = run()
 	p.Type("\x1b[A\r")
 	p.WaitFor(`you typed: "x = property (1)"`, 5*time.Second)
+	p.WaitFor(">>> ", 5*time.Second)
 	p.Type("\x04")
 	p.Wait(5 * time.Second)
 }
