@@ -68,8 +68,7 @@ func init() {
 	register("downcase-word", func(e *Engine, n int, _ byte) { e.caseWords(n, unicode.ToLower, false) })
 	register("capitalize-word", func(e *Engine, n int, _ byte) { e.caseWords(n, nil, true) })
 
-	register("digit-argument", digitArgument)
-	register("universal-argument", universalArgument)
+	// The argument commands leave the argument in force for the next one.
 	registry["digit-argument"] = command{fn: digitArgument, isArg: true}
 	registry["universal-argument"] = command{fn: universalArgument, isArg: true}
 

@@ -219,10 +219,8 @@ func (e *Engine) drain() {
 		e.macro.record(b)
 		e.dispatch(b)
 	}
-	if e.status != Editing {
-		// Bytes after the accepted line belong to the next one.
-		return
-	}
+	// Bytes left once the line is done belong to the next one
+	// (Unconsumed).
 }
 
 // Unconsumed returns and forgets the bytes fed but not yet dispatched
