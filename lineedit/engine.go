@@ -174,9 +174,8 @@ func (e *Engine) Frame() Frame {
 	return Frame{Prompt: e.prompt, Text: string(e.buf.text), Cursor: e.buf.point}
 }
 
-// Feed gives the engine one chunk of typed bytes. It returns the status
-// and whether the engine is in the middle of a key sequence that a
-// timeout could end (WantsTimeout).
+// Feed gives the engine one chunk of typed bytes and returns the status.
+// WantsTimeout then tells whether a keyseq-timeout should be waited for.
 func (e *Engine) Feed(p []byte) Status {
 	e.queue = append(e.queue, p...)
 	e.drain()
