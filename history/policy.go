@@ -17,7 +17,7 @@ type Policy struct {
 	// Ignore holds HISTIGNORE's patterns: a line matching one in full is
 	// not saved. "&" stands for the previous entry.
 	Ignore []*regexp.Regexp
-	// ignoreAmp records that HISTIGNORE had the pattern "&".
+	// ignorePrev records that HISTIGNORE had the pattern "&".
 	ignorePrev bool
 }
 

@@ -34,11 +34,10 @@ type Engine struct {
 	prompt string
 	status Status
 
-	// Key dispatch: the keymap of the editing mode, the prefix typed so
-	// far and where it leads, and bytes waiting to be dispatched (the
-	// rest of a macro, or a key given back after a failed prefix).
+	// Key dispatch: the keymap of the editing mode, the keymap a prefix
+	// typed so far leads to, and bytes waiting to be dispatched (the rest
+	// of a macro, or a key given back after a failed prefix).
 	keymap  *inputrc.Keymap
-	pending []byte
 	pendMap *inputrc.Keymap
 	queue   []byte
 	partial []byte // the first bytes of a multibyte character
@@ -120,7 +119,6 @@ func (e *Engine) Reset(prompt string) {
 	e.buf.mark = -1
 	e.undo.clear()
 	e.status = Editing
-	e.pending = e.pending[:0]
 	e.pendMap = nil
 	e.partial = e.partial[:0]
 	e.arg = argState{}
@@ -196,7 +194,7 @@ func (e *Engine) Timeout() Status {
 		return e.status
 	}
 	other := e.pendMap.Entry(inputrc.AnyOtherKey)
-	e.pending, e.pendMap = e.pending[:0], nil
+	e.pendMap = nil
 	if !other.Unbound() {
 		e.run(other, 0)
 	}
@@ -297,7 +295,6 @@ func (e *Engine) dispatch(b byte) {
 	entry := m.Entry(c)
 	switch entry.Kind {
 	case inputrc.KindKeymap:
-		e.pending = append(e.pending, byte(c))
 		e.pendMap = entry.Map
 		return
 	case inputrc.KindFunc:
@@ -305,7 +302,7 @@ func (e *Engine) dispatch(b byte) {
 			// The prefix does not go on with this key: run what the
 			// prefix alone is bound to, then the key on its own.
 			other := e.pendMap.Entry(inputrc.AnyOtherKey)
-			e.pending, e.pendMap = e.pending[:0], nil
+			e.pendMap = nil
 			if !other.Unbound() {
 				e.run(other, 0)
 				e.queue = append([]byte{byte(c)}, e.queue...)
@@ -315,7 +312,7 @@ func (e *Engine) dispatch(b byte) {
 			return
 		}
 	}
-	e.pending, e.pendMap = e.pending[:0], nil
+	e.pendMap = nil
 	e.runMap = m
 	e.run(entry, byte(c))
 }

@@ -1,6 +1,7 @@
 package lineedit
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/goshell/gosh/history"
@@ -182,7 +183,7 @@ func (s *isearch) find(e *Engine, next bool) {
 			end = min(off+len(q)-1, len(line))
 		}
 		if end >= 0 {
-			if k := lastIndex(line[:max(end, 0)], q); k >= 0 {
+			if k := bytes.LastIndex(line[:max(end, 0)], []byte(q)); k >= 0 {
 				s.goTo(e, searchSpot{pos: pos, off: k})
 				return
 			}
@@ -197,7 +198,7 @@ func (s *isearch) find(e *Engine, next bool) {
 			start = off + 1
 		}
 		if start <= len(line) {
-			if k := index(line[start:], q); k >= 0 {
+			if k := bytes.Index(line[start:], []byte(q)); k >= 0 {
 				s.goTo(e, searchSpot{pos: pos, off: start + k})
 				return
 			}
@@ -212,24 +213,6 @@ func (s *isearch) find(e *Engine, next bool) {
 	s.failed = true
 	s.spot.failed = true
 	e.ding()
-}
-
-func index(b []byte, s string) int {
-	for i := 0; i+len(s) <= len(b); i++ {
-		if string(b[i:i+len(s)]) == s {
-			return i
-		}
-	}
-	return -1
-}
-
-func lastIndex(b []byte, s string) int {
-	for i := len(b) - len(s); i >= 0; i-- {
-		if string(b[i:i+len(s)]) == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // goTo shows the match spot.

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -153,7 +154,10 @@ func runBind(cfg *inputrc.Config, o *bindOptions, stdout io.Writer) error {
 	status := 0
 	if o.flags['f'] {
 		if err := cfg.ReadFile(o.file); err != nil {
-			return fmt.Errorf("%s: cannot read: %v", o.file, unwrapPathErr(err))
+			if u := errors.Unwrap(err); u != nil {
+				err = u // "no such file or directory", without the path again
+			}
+			return fmt.Errorf("%s: cannot read: %v", o.file, err)
 		}
 	}
 	if o.flags['q'] {
@@ -182,11 +186,4 @@ func runBind(cfg *inputrc.Config, o *bindOptions, stdout io.Writer) error {
 		return interp.ExitStatus(status)
 	}
 	return nil
-}
-
-func unwrapPathErr(err error) error {
-	if u, ok := err.(interface{ Unwrap() error }); ok && u.Unwrap() != nil {
-		return u.Unwrap()
-	}
-	return err
 }

@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"strings"
+
 	"github.com/goshell/gosh/inputrc"
 	"github.com/goshell/gosh/internal/terminfo"
 )
@@ -95,7 +97,7 @@ func newReadlineConfig(getenv func(string) string, warn func(inputrc.Warning)) *
 	})
 	fm := cfg.Funmap
 	for _, spec := range shellFunctions {
-		name, target, alias := cutByte(spec, '=')
+		name, target, alias := strings.Cut(spec, "=")
 		if alias {
 			fm.AddAlias(name, fm.Lookup(target))
 		} else {
@@ -125,15 +127,6 @@ func terminalKeys(term string) (keys map[string]string, known bool) {
 		}
 	}
 	return keys, true
-}
-
-func cutByte(s string, sep byte) (string, string, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] == sep {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }
 
 // addShellKeyBindings is the part of bash's initialize_readline that runs

@@ -151,17 +151,23 @@ func (s *Screen) Line(row int) string {
 	}
 	var b strings.Builder
 	for x := 0; x < cols; x++ {
-		c := s.emu.CellAt(x, row)
-		if c == nil || c.Width == 0 {
-			continue
-		}
-		if c.Content == "" {
-			b.WriteByte(' ')
-		} else {
-			b.WriteString(c.Content)
+		if c := s.emu.CellAt(x, row); c != nil {
+			writeCell(&b, c.Content, c.Width)
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// writeCell writes the text a cell shows: nothing for the second half of
+// a wide character (width 0), a space for an empty cell.
+func writeCell(b *strings.Builder, content string, width int) {
+	switch {
+	case width == 0:
+	case content == "":
+		b.WriteByte(' ')
+	default:
+		b.WriteString(content)
+	}
 }
 
 // Lines returns the text of every row, trailing blanks trimmed.
@@ -183,14 +189,8 @@ func (s *Screen) Scrollback() []string {
 	for y := range n {
 		var b strings.Builder
 		for x := 0; x < cols; x++ {
-			c := s.emu.ScrollbackCellAt(x, y)
-			if c == nil || c.Width == 0 {
-				continue
-			}
-			if c.Content == "" {
-				b.WriteByte(' ')
-			} else {
-				b.WriteString(c.Content)
+			if c := s.emu.ScrollbackCellAt(x, y); c != nil {
+				writeCell(&b, c.Content, c.Width)
 			}
 		}
 		lines[y] = strings.TrimRight(b.String(), " ")
@@ -274,18 +274,12 @@ func (s *Screen) markedLine(row, col int) string {
 	var b strings.Builder
 	marked := false
 	for x := 0; x < cols; x++ {
-		c := s.emu.CellAt(x, row)
 		if !marked && x >= col {
 			b.WriteRune(CursorMark)
 			marked = true
 		}
-		if c == nil || c.Width == 0 {
-			continue
-		}
-		if c.Content == "" {
-			b.WriteByte(' ')
-		} else {
-			b.WriteString(c.Content)
+		if c := s.emu.CellAt(x, row); c != nil {
+			writeCell(&b, c.Content, c.Width)
 		}
 	}
 	if !marked {
