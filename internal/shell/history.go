@@ -26,6 +26,9 @@ type historyState struct {
 	// session and not yet appended to the file (bash's
 	// history_lines_this_session).
 	unsaved int
+	// lineAdded says the entry at the end is the command line now
+	// running, which history -s and -p take out first, as bash does.
+	lineAdded bool
 	// expander keeps what history expansion remembers between lines.
 	expander *history.Expander
 }
@@ -175,6 +178,11 @@ func runHistory(h *historyState, args []string, getenv func(string) string, stdo
 		}
 		h.unsaved = min(h.unsaved, l.Len())
 		return 0, nil
+	}
+	if (flags['s'] || flags['p']) && h.lineAdded && l.Len() > 0 {
+		l.Remove(l.Len() - 1)
+		h.unsaved = max(h.unsaved-1, 0)
+		h.lineAdded = false
 	}
 	if flags['s'] {
 		if len(rest) > 0 {

@@ -64,7 +64,8 @@ func (s *Shell) rememberCommand(text string) {
 	p, _ := history.ParsePolicy(control, ignore) // a bad pattern is left out
 	s.histMu.Lock()
 	defer s.histMu.Unlock()
-	if p.Add(h.list, text) {
+	h.lineAdded = p.Add(h.list, text)
+	if h.lineAdded {
 		h.unsaved = min(h.unsaved+1, h.list.Len())
 	}
 }
