@@ -1,8 +1,34 @@
 // Package completion proposes completions for the word at the cursor:
-// the candidates a line editor offers on TAB. It holds the types the
-// editor and the completers share; the completers themselves (names,
-// files, commands, variables, Python's rlcompleter shape) build on them.
+// the candidates a line editor offers on TAB.
+//
+// A Completer takes a line and a cursor and returns a Result: the range
+// of the line to replace and Candidates, each with its text, what a list
+// shows (Display, Description), what follows a lone candidate (Suffix)
+// and its Kind (file, directory, command, ...), which the editor uses to
+// mark and colour it. Python's shape, complete(text, state) with
+// begidx/endidx and completer delimiters, converts both ways: Python
+// wraps a PythonFunc as a Completer, ToPython the reverse.
+//
+// The completers:
+//
+//   - Namespace: Python's rlcompleter for Go values: names, dotted paths
+//     through struct fields and methods (by reflection), Packages of
+//     functions, "(" after callables, Go keywords on request.
+//   - Files: readline's file-name completion with bash's additions:
+//     ~ and ~user, $VAR in directories, quoting as bash quotes (a\ b,
+//     "a b"), hidden files, case folding, marked directories and links,
+//     visible-stats; DirCache keeps big directories' listings.
+//   - Commands and PathCache, VariableCandidates, UserCandidates,
+//     HostCandidates: command names, $VAR and ${VAR, ~user, hosts from
+//     /etc/hosts.
+//
+// The helpers a shell needs to complete as bash does are here too:
+// WordStart and SplitLine (COMP_WORDS, COMP_CWORD), CommandBounds
+// (COMP_LINE), Quote, Unquote and Requote; and ParseLSColors, whose Style
+// gives the SGR colour of a file as GNU ls would.
 package completion
+
+import "io/fs"
 
 // A Candidate is one possible completion.
 type Candidate struct {
@@ -19,6 +45,10 @@ type Candidate struct {
 	// Kind says what the candidate is (file, directory, command, ...),
 	// for colouring and marking.
 	Kind Kind
+	// Mode is a file candidate's mode: its type bits, and its permission
+	// bits when the completer stats files (see Files.Stat). The display
+	// colours files with LSColors.Style(name, Mode).
+	Mode fs.FileMode
 }
 
 // NoSuffix as a Candidate's Suffix appends nothing after it.
@@ -37,6 +67,15 @@ const (
 	KindCommand
 	KindVariable
 	KindFunction
+	KindAlias    // a shell alias
+	KindBuiltin  // a shell built-in command
+	KindKeyword  // a reserved word of a language
+	KindUser     // a user name (~user)
+	KindHost     // a host name
+	KindField    // a struct field or other attribute
+	KindMethod   // a method
+	KindPackage  // a namespace of names (a Go package, a map)
+	KindConstant // a constant value
 )
 
 // A Result is what a completer proposes: candidates for the part of the

@@ -45,7 +45,9 @@ func (p *Python) Complete(line string, cursor int) Result {
 		if !ok {
 			break
 		}
-		r.Candidates = append(r.Candidates, Candidate{Text: m})
+		// Python's readline appends nothing after a match: the
+		// completer adds what it wants ("for ", "len(").
+		r.Candidates = append(r.Candidates, Candidate{Text: m, Suffix: NoSuffix})
 	}
 	return r
 }
@@ -58,20 +60,58 @@ func (p *Python) Begidx() int { return p.begidx }
 func (p *Python) Endidx() int { return p.endidx }
 
 // ToPython turns a Completer into Python's shape, for programs written
-// against Python's protocol: state-th match of the word that ends the
-// given line.
+// against Python's protocol. line returns the line and cursor being
+// completed; text, the word Python's readline passes, is taken to end at
+// the cursor. Each match is made to replace text: the part of the line
+// between the completer's Start and text's start is cut from the front of
+// a candidate, or added to it, and the suffix a lone candidate would get
+// is appended (a space by default, '/' for a directory), since Python's
+// readline appends nothing itself.
 func ToPython(c Completer, line func() (string, int)) PythonFunc {
-	var cached []Candidate
+	var cached []string
 	var word string
 	return func(text string, state int) (string, bool) {
 		if state == 0 || text != word {
 			l, cur := line()
 			r := c.Complete(l, cur)
-			cached, word = r.Candidates, text
+			cached, word = pythonMatches(l, cur, text, r), text
 		}
 		if state < 0 || state >= len(cached) {
 			return "", false
 		}
-		return cached[state].Text, true
+		return cached[state], true
 	}
+}
+
+// pythonMatches turns a Result into the strings that replace text.
+func pythonMatches(line string, cursor int, text string, r Result) []string {
+	begidx := cursor - len(text)
+	if begidx < 0 || r.Start < 0 || r.Start > len(line) || begidx > len(line) {
+		begidx = r.Start
+	}
+	var out []string
+	for _, c := range r.Candidates {
+		m := c.Text
+		switch {
+		case r.Start < begidx:
+			cut := line[r.Start:begidx]
+			if !strings.HasPrefix(m, cut) {
+				continue // it would change text before the word
+			}
+			m = m[len(cut):]
+		case r.Start > begidx:
+			m = line[begidx:r.Start] + m
+		}
+		switch {
+		case c.Suffix == NoSuffix:
+		case c.Suffix != "":
+			m += c.Suffix
+		case c.Kind == KindDirectory:
+			m += "/"
+		default:
+			m += " "
+		}
+		out = append(out, m)
+	}
+	return out
 }

@@ -109,53 +109,76 @@ func (e *Engine) historyMove(n int) {
 	}
 }
 
+// histSearchState is history-search-* and history-substring-search-*
+// while they repeat: what they look for, from where, and the entry last
+// found (readline's _rl_history_search_pos, _rl_history_search_len and
+// prev_line_found).
+type histSearchState struct {
+	key       string
+	pos       int
+	prevFound string
+	found     bool
+	// nonincPos is where the last non-incremental search found its
+	// entry (readline's noninc_history_pos).
+	nonincPos int
+	// lastIsearch is the string of the last incremental search, which
+	// C-r at the start of the next one searches for again.
+	lastIsearch []byte
+}
+
 // historyPrefixSearch is history-search-* (prefix) and
-// history-substring-search-*: it looks for the text before the point.
+// history-substring-search-*: it looks for the text before the point in
+// the entries beyond the one the last search found, and puts the entry
+// found in the line without moving in the history (a later C-p goes on
+// from where the line came from). An entry equal to the one found last
+// is passed over.
 func (e *Engine) historyPrefixSearch(n int, prefix bool) {
+	if n == 0 {
+		return
+	}
+	names := []string{"history-search-backward", "history-search-forward"}
+	if !prefix {
+		names = []string{"history-substring-search-backward", "history-substring-search-forward"}
+	}
+	hs := &e.histSearch
+	if !e.lastWas(names...) {
+		hs.key, hs.pos, hs.prevFound, hs.found = string(e.buf.text[:e.buf.point]), e.histPos, "", false
+	}
+	if hs.key == "" {
+		e.historyMove(n)
+		return
+	}
 	if e.hist == nil {
 		e.ding()
 		return
 	}
-	key := string(e.buf.text[:e.buf.point])
-	if e.lastWas("history-search-backward", "history-search-forward",
-		"history-substring-search-backward", "history-substring-search-forward") {
-		key = e.searchKey
-	}
-	e.searchKey = key
-	pos := e.histPos
-	for ; n != 0; n -= sign(n) {
-		s := history.Search{Pattern: key, Prefix: prefix, Forward: n > 0}
-		from := pos - 1
-		if n > 0 {
-			from = pos + 1
+	dir := sign(n)
+	found, off := -1, -1
+	for count := abs(n); count > 0; {
+		from := hs.pos + dir
+		if from < 0 || from >= e.hist.Len() {
+			break
 		}
-		for {
-			if from < 0 || from >= e.hist.Len() {
-				if n > 0 && from >= e.hist.Len() {
-					// Past the newest entry: back to the line being typed.
-					e.historyGo(e.hist.Len())
-					e.buf.point = min(len(key), len(e.buf.text))
-					return
-				}
-				e.ding()
-				return
-			}
-			i, _ := e.hist.Find(s, from)
-			if i < 0 {
-				e.ding()
-				return
-			}
-			// Skip entries equal to the line shown, as readline does.
-			if string(e.historyText(i)) != string(e.buf.text) {
-				pos = i
-				break
-			}
-			from = i + sign(n)
+		i, k := e.hist.Find(history.Search{Pattern: hs.key, Prefix: prefix, Forward: dir > 0}, from)
+		if i < 0 {
+			break
 		}
+		hs.pos, found, off = i, i, k
+		if hs.found && e.hist.Line(i) == hs.prevFound {
+			continue
+		}
+		hs.prevFound, hs.found = e.hist.Line(i), true
+		count--
 	}
-	e.historyGo(pos)
+	if found < 0 {
+		e.ding()
+		e.buf.point = min(len(hs.key), len(e.buf.text))
+		return
+	}
+	e.replaceRange(0, len(e.buf.text), e.hist.Line(found))
+	e.buf.point = off
 	if prefix {
-		e.buf.point = min(len(key), len(e.buf.text))
+		e.buf.point = len(hs.key)
 	}
 }
 

@@ -103,7 +103,9 @@ var killCommands = []string{
 	"copy-region-as-kill", "copy-backward-word", "copy-forward-word",
 }
 
-func (e *Engine) lastWasKill() bool { return e.lastWas(killCommands...) }
+// lastWasKill reports whether a kill joins the previous one: after a
+// kill, except in vi mode, where readline never joins kills.
+func (e *Engine) lastWasKill() bool { return !e.viMode() && e.lastWas(killCommands...) }
 
 // kill deletes from the point to p and saves the text in the kill ring,
 // joining the previous kill when the last command killed too.

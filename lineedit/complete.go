@@ -1,158 +1,214 @@
 package lineedit
 
 import (
-	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/rivo/uniseg"
 
 	"github.com/goshell/gosh/completion"
+	"github.com/goshell/gosh/inputrc"
 )
 
 // The completion commands of GNU Readline 8.2: complete (TAB),
-// possible-completions (M-?), insert-completions (M-*), menu-complete,
-// menu-complete-backward, delete-char-or-list.
+// possible-completions (M-?), insert-completions (M-*) and
+// delete-char-or-list, following rl_complete_internal. Menu completion is
+// in complete_menu.go, the list shown below the line in
+// complete_display.go.
 
 func init() {
 	register("complete", func(e *Engine, n int, key byte) {
-		e.complType = '\t'
-		if e.lastWas("complete") {
-			e.complType = '?'
-		} else if e.cfg.Vars.Get("show-all-if-ambiguous") {
-			e.complType = '!'
-		} else if e.cfg.Vars.Get("show-all-if-unmodified") {
-			e.complType = '@'
-		}
-		complete(e, n, key)
-	})
-	register("possible-completions", func(e *Engine, _ int, _ byte) {
-		e.complType = '?'
-		if r, ok := e.completions(); ok {
-			e.listCompletions(r)
-		}
-	})
-	register("insert-completions", func(e *Engine, _ int, _ byte) {
-		e.complType = '*'
-		r, ok := e.completions()
-		if !ok {
+		if e.cfg.Vars.Get("disable-completion") || e.Completer == nil {
+			// Readline inserts the key that was typed instead.
+			e.insertText(strings.Repeat(string([]byte{key}), max(n, 1)))
 			return
 		}
-		var texts []string
-		for _, c := range r.Candidates {
-			texts = append(texts, c.Text)
+		switch {
+		case e.lastWas("complete") && !e.compl.changed:
+			e.completeInternal('?')
+		case e.cfg.Vars.Get("show-all-if-ambiguous"):
+			e.completeInternal('!')
+		case e.cfg.Vars.Get("show-all-if-unmodified"):
+			e.completeInternal('@')
+		default:
+			e.completeInternal('\t')
 		}
-		e.replaceRange(r.Start, r.End, strings.Join(texts, " ")+" ")
 	})
-	register("menu-complete", func(e *Engine, n int, _ byte) { e.menuComplete(n) })
-	register("menu-complete-backward", func(e *Engine, n int, _ byte) { e.menuComplete(-n) })
-	register("old-menu-complete", func(e *Engine, n int, _ byte) { e.menuComplete(n) })
+	register("possible-completions", func(e *Engine, _ int, _ byte) { e.completeInternal('?') })
+	register("insert-completions", func(e *Engine, _ int, _ byte) { e.completeInternal('*') })
 	register("delete-char-or-list", func(e *Engine, n int, _ byte) {
-		if e.buf.point < len(e.buf.text) {
+		if len(e.buf.text) == 0 || e.buf.point < len(e.buf.text) {
 			e.deleteChars(n)
 			return
 		}
-		if r, ok := e.completions(); ok {
-			e.listCompletions(r)
-		}
+		e.completeInternal('?')
 	})
 }
 
-// completions asks the completer for candidates at the point, sorted and
-// without duplicates. It rings the bell when there are none.
-func (e *Engine) completions() (completion.Result, bool) {
-	if e.Completer == nil || e.cfg.Vars.Get("disable-completion") {
-		e.insertBytes([]byte{'\t'}, 1) // readline inserts a tab then
-		return completion.Result{}, false
+// complState is what readline keeps between completion commands.
+type complState struct {
+	changed bool // the last completion changed the line (completion_changed_buffer)
+	failed  bool // the last completion found nothing (last_completion_failed)
+	colors  lsColorsCache
+}
+
+// matchSet is the outcome of asking the completer: the word completed
+// (text[start:end]), the candidates sorted and without duplicates, and
+// the text their common prefix replaces the word with (readline's
+// matches[0]).
+type matchSet struct {
+	start, end int
+	text       string
+	cands      []completion.Candidate
+	lcd        string
+}
+
+// single reports whether there is only one candidate.
+func (m *matchSet) single() bool { return len(m.cands) == 1 }
+
+// nontrivial reports whether the common prefix adds to the word.
+func (m *matchSet) nontrivial() bool { return m.lcd != m.text }
+
+// gatherMatches asks the completer for the word at the point. With no
+// candidate it rings the bell and returns nil.
+func (e *Engine) gatherMatches() *matchSet {
+	if e.Completer == nil {
+		e.ding()
+		return nil
 	}
 	r := e.Completer.Complete(string(e.buf.text), e.buf.point)
 	if len(r.Candidates) == 0 || r.Start < 0 || r.End > len(e.buf.text) || r.Start > r.End {
 		e.ding()
-		return completion.Result{}, false
+		e.compl.changed = false
+		e.compl.failed = true
+		return nil
 	}
-	sort.SliceStable(r.Candidates, func(i, j int) bool { return r.Candidates[i].Text < r.Candidates[j].Text })
-	uniq := r.Candidates[:1]
-	for _, c := range r.Candidates[1:] {
+	cands := append([]completion.Candidate(nil), r.Candidates...)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Text < cands[j].Text })
+	uniq := cands[:1]
+	for _, c := range cands[1:] {
 		if c.Text != uniq[len(uniq)-1].Text {
 			uniq = append(uniq, c)
 		}
 	}
-	r.Candidates = uniq
-	return r, true
+	m := &matchSet{start: r.Start, end: r.End, text: string(e.buf.text[r.Start:r.End]), cands: uniq}
+	m.lcd = commonPrefix(uniq, m.text, e.cfg.Vars.Get("completion-ignore-case"))
+	if m.lcd != "" {
+		e.compl.failed = false
+	}
+	return m
 }
 
-// complete is TAB: a single candidate is inserted with its suffix; for
-// several, their common prefix is inserted, and the list is shown on the
-// second TAB (at once with show-all-if-ambiguous).
-func complete(e *Engine, _ int, _ byte) {
-	again := e.lastWas("complete")
-	r, ok := e.completions()
-	if !ok {
+// completeInternal is rl_complete_internal. what says what to do:
+// '\t' insert the common prefix, '!' also list at once when ambiguous,
+// '@' list when the prefix adds nothing, '*' insert all the candidates,
+// '?' list them.
+func (e *Engine) completeInternal(what byte) {
+	e.complType = what
+	wasFailed := e.compl.failed
+	before := string(e.buf.text)
+	m := e.gatherMatches()
+	if m == nil {
 		return
 	}
-	word := string(e.buf.text[r.Start:r.End])
-	if len(r.Candidates) == 1 {
-		c := r.Candidates[0]
-		suffix := c.Suffix
+	switch what {
+	case '\t', '!', '@':
 		switch {
-		case suffix == completion.NoSuffix:
-			suffix = ""
-		case suffix == "" && c.Kind == completion.KindDirectory:
-			if e.cfg.Vars.Get("mark-directories") {
-				suffix = "/"
+		case what == '\t' || m.single():
+			if m.lcd != "" {
+				e.insertMatch(m, m.lcd)
 			}
-		case suffix == "":
-			suffix = " "
+		case m.lcd != "" && len(m.lcd) >= len(m.text):
+			e.insertMatch(m, m.lcd)
 		}
-		text := c.Text
-		if strings.HasSuffix(text, suffix) {
-			suffix = ""
-		}
-		// Do not double the suffix when it is already there.
-		if suffix != "" && r.End < len(e.buf.text) && strings.HasPrefix(string(e.buf.text[r.End:]), suffix) && e.cfg.Vars.Get("skip-completed-text") {
-			suffix = ""
-			e.replaceRange(r.Start, r.End, text)
-			e.buf.point++
-			return
-		}
-		e.replaceRange(r.Start, r.End, text+suffix)
-		return
-	}
-	prefix := commonPrefix(r.Candidates, e.cfg.Vars.Get("completion-ignore-case"))
-	if len(prefix) > len(word) || (prefix != word && len(prefix) == len(word)) {
-		e.replaceRange(r.Start, r.End, prefix)
-		if !e.cfg.Vars.Get("show-all-if-ambiguous") {
+		switch {
+		case m.single():
+			e.appendToMatch(m.cands[0], m.nontrivial())
+		case what == '!' || what == '@' && !m.nontrivial():
+			e.displayMatches(m)
+		case what == '\t' && e.cfg.Vars.EditingMode != inputrc.ViMode:
 			e.ding()
-			return
 		}
+	case '*':
+		e.insertAllMatches(m)
+	case '?':
+		if wasFailed && m.single() && m.lcd != "" {
+			e.insertMatch(m, m.lcd)
+			e.appendToMatch(m.cands[0], m.nontrivial())
+			break
+		}
+		e.displayMatches(m)
 	}
-	unmodified := len(prefix) <= len(word) && e.cfg.Vars.Get("show-all-if-unmodified")
-	if again || unmodified || e.cfg.Vars.Get("show-all-if-ambiguous") {
-		e.listCompletions(r)
-		return
-	}
-	e.ding()
+	e.compl.changed = string(e.buf.text) != before
 }
 
-// commonPrefix returns the longest prefix all candidates share, by
-// grapheme, ignoring case if fold.
-func commonPrefix(cs []completion.Candidate, fold bool) string {
-	p := cs[0].Text
-	for _, c := range cs[1:] {
-		n := 0
-		a, b := p, c.Text
-		for n < len(a) && n < len(b) {
-			ra, sa := utf8.DecodeRuneInString(a[n:])
-			rb, sb := utf8.DecodeRuneInString(b[n:])
-			if ra != rb && (!fold || !strings.EqualFold(string(ra), string(rb))) || sa != sb {
-				break
-			}
-			n += sa
+// insertMatch puts match in place of the word, from the word's start to
+// the point, as readline's insert_match. With skip-completed-text the
+// characters of match already after the point are moved over rather
+// than inserted again.
+func (e *Engine) insertMatch(m *matchSet, match string) {
+	start, end := m.start, max(e.buf.point, m.start)
+	if e.cfg.Vars.Get("skip-completed-text") {
+		r := match
+		for start < len(e.buf.text) && r != "" && e.buf.text[start] == r[0] {
+			start++
+			r = r[1:]
 		}
-		p = p[:n]
+		if start < end || r != "" {
+			e.replaceRange(start, max(end, start), r)
+		}
+		e.buf.point = start + len(r)
+		return
 	}
-	return p
+	e.replaceRange(start, end, match)
+}
+
+// appendToMatch adds what follows a completed word, as readline's
+// append_to_match: for a directory a slash (with mark-directories, and
+// not before a slash already there), for a link to a directory nothing
+// when the completion added to the word (unless
+// mark-symlinked-directories), for anything else the candidate's suffix
+// (a space by default) when the point is at the end of the line.
+func (e *Engine) appendToMatch(c completion.Candidate, nontrivial bool) {
+	suffix := c.Suffix
+	switch suffix {
+	case completion.NoSuffix:
+		suffix = ""
+	case "":
+		suffix = " "
+	}
+	atEnd := e.buf.point == len(e.buf.text)
+	if f := fileOf(c); f.name {
+		follow := !nontrivial || e.cfg.Vars.Get("mark-symlinked-directories")
+		switch {
+		case f.mode.IsDir() || f.linkToDir && follow:
+			if !e.cfg.Vars.Get("mark-directories") {
+				return
+			}
+			if atEnd && e.buf.point > 0 && e.buf.text[e.buf.point-1] == '/' {
+				return
+			}
+			if !atEnd && e.buf.text[e.buf.point] == '/' {
+				return
+			}
+			e.insertText("/")
+			return
+		case f.linkToDir:
+			return
+		}
+	}
+	if atEnd && suffix != "" {
+		e.insertText(suffix)
+	}
+}
+
+// insertAllMatches is insert-completions: every candidate in place of
+// the word, each followed by a space, as one undo step.
+func (e *Engine) insertAllMatches(m *matchSet) {
+	var b strings.Builder
+	for _, c := range m.cands {
+		b.WriteString(c.Text)
+		b.WriteByte(' ')
+	}
+	e.replaceRange(m.start, max(e.buf.point, m.start), b.String())
 }
 
 // replaceRange replaces text[from:to] with s as one undo step and puts
@@ -168,119 +224,13 @@ func (e *Engine) replaceRange(from, to int, s string) {
 	e.undo.end()
 }
 
-// listCompletions shows the candidates below the line, asking first when
-// there are at least completion-query-items of them.
-func (e *Engine) listCompletions(r completion.Result) {
-	n := len(r.Candidates)
-	if e.DisplayMatches != nil {
-		matches := make([]string, n)
-		longest := 0
-		for i, c := range r.Candidates {
-			matches[i] = c.Text
-			longest = max(longest, len(c.Text))
-		}
-		e.DisplayMatches(string(e.buf.text[r.Start:r.End]), matches, longest)
-		e.effects.Redraw = true
+// insertText inserts s at the point as readline's rl_insert_text: never
+// over the text (overwrite mode does not apply), one undo step that a
+// following one-character insertion may join.
+func (e *Engine) insertText(s string) {
+	if s == "" {
 		return
 	}
-	if q := e.cfg.Vars.CompletionQueryItems; q > 0 && n >= q {
-		e.effects.Output += fmt.Sprintf("Display all %d possibilities? (y or n)", n)
-		e.confirm = func(yes bool) {
-			e.effects.Output += "\n"
-			if yes {
-				e.effects.Output += e.formatList(r)
-			}
-		}
-		return
-	}
-	e.effects.Output += e.formatList(r)
-}
-
-// formatList lays the candidates out in columns, down the columns (or
-// across with print-completions-horizontally), as readline does.
-func (e *Engine) formatList(r completion.Result) string {
-	items := make([]string, len(r.Candidates))
-	widest := 0
-	for i, c := range r.Candidates {
-		s := c.DisplayText()
-		if c.Kind == completion.KindDirectory && e.cfg.Vars.Get("mark-directories") && !strings.HasSuffix(s, "/") {
-			s += "/"
-		}
-		items[i] = s
-		widest = max(widest, uniseg.StringWidth(s))
-	}
-	width := e.Width
-	if w := e.cfg.Vars.CompletionDisplayWidth; w >= 0 && w <= width {
-		width = w
-	}
-	colWidth := widest + 2
-	cols := max(width/colWidth, 1)
-	if width == 0 {
-		cols = 1
-	}
-	rows := (len(items) + cols - 1) / cols
-	across := e.cfg.Vars.Get("print-completions-horizontally")
-	var b strings.Builder
-	for row := 0; row < rows; row++ {
-		for col := 0; col < cols; col++ {
-			i := col*rows + row
-			if across {
-				i = row*cols + col
-			}
-			if i >= len(items) {
-				continue
-			}
-			b.WriteString(items[i])
-			next := i + rows
-			if across {
-				next = i + 1
-			}
-			if col+1 < cols && next < len(items) {
-				b.WriteString(strings.Repeat(" ", colWidth-uniseg.StringWidth(items[i])))
-			}
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// menuState is menu-complete cycling through the candidates.
-type menuState struct {
-	r     completion.Result
-	index int // -1: the original word
-	orig  string
-	end   int // where the inserted candidate ends
-}
-
-func (e *Engine) menuComplete(n int) {
-	e.complType = '%'
-	if !e.lastWas("menu-complete", "menu-complete-backward", "old-menu-complete") || e.menu == nil {
-		r, ok := e.completions()
-		if !ok {
-			return
-		}
-		e.menu = &menuState{r: r, index: -1, orig: string(e.buf.text[r.Start:r.End]), end: r.End}
-		if len(r.Candidates) == 1 {
-			e.menu = nil
-			complete(e, 1, 0)
-			return
-		}
-	}
-	m := e.menu
-	count := len(m.r.Candidates)
-	m.index += n
-	if m.index >= count || m.index < -1 {
-		// Past the end: back to the original word, with a bell.
-		m.index = -1
-		e.ding()
-	}
-	if m.index == -1 && n < 0 {
-		m.index = count - 1
-	}
-	text := m.orig
-	if m.index >= 0 {
-		text = m.r.Candidates[m.index].Text
-	}
-	e.replaceRange(m.r.Start, m.end, text)
-	m.end = m.r.Start + len(text)
+	e.undo.noteInsert(e.buf.point, []byte(s), len(s) == 1)
+	e.buf.insert([]byte(s))
 }

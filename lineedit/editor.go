@@ -199,6 +199,12 @@ func (ed *Editor) Redisplay() {
 // applyEffects does what the commands asked of the screen.
 func (ed *Editor) applyEffects(e *Engine, r *Renderer) error {
 	fx := e.TakeEffects()
+	if fx.ExternalEdit != nil {
+		// vi_edit.go: the editor runs with the terminal restored.
+		if err := ed.runExternalEdit(e, r, fx.ExternalEdit); err != nil {
+			return err
+		}
+	}
 	if fx.ReReadInit {
 		if f := ed.Config.LastFile(); f != "" {
 			ed.Config.ReadFile(f)

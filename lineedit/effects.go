@@ -16,6 +16,11 @@ type Effects struct {
 	Redraw       bool   // redraw-current-line
 	Output       string // text to print above the line (dump-functions, ...)
 	ReReadInit   bool   // re-read-init-file
+	// ExternalEdit asks the editor to edit the line in an external
+	// program and accept what it leaves (edit-and-execute-command,
+	// vi-edit-and-execute-command, v in vi command mode); see
+	// ExternalEdit.
+	ExternalEdit *ExternalEdit
 }
 
 // TakeEffects returns and forgets the effects asked for since the last
@@ -55,22 +60,7 @@ func init() {
 		e.cfg.SetKeymapFromEditingMode()
 		e.keymap = e.cfg.Keymap()
 	})
-	register("tilde-expand", func(e *Engine, _ int, _ byte) {
-		start := e.buf.backwardBlankWord(e.buf.point, false)
-		end := e.buf.point
-		for end < len(e.buf.text) && !isBlank(rune(e.buf.text[end])) {
-			end++
-		}
-		word := string(e.buf.text[start:end])
-		if expanded := expandTilde(word); expanded != word {
-			e.undo.begin()
-			e.deleteRange(start, end)
-			e.buf.point = start
-			e.undo.noteInsert(start, []byte(expanded), false)
-			e.buf.insert([]byte(expanded))
-			e.undo.end()
-		}
-	})
+	register("tilde-expand", func(e *Engine, _ int, _ byte) { e.tildeExpand() })
 }
 
 // expandTilde replaces a leading ~ or ~user with the home directory.

@@ -66,6 +66,7 @@ type Engine struct {
 	// the keymap (character-search).
 	readChar func(ch []byte)
 	skipCSI  bool            // skip-csi-sequence is discarding a sequence
+	vi       viState         // vi mode (vi.go)
 	runMap   *inputrc.Keymap // the keymap the running command was found in
 	// EOFChar ends input when typed on an empty line (the terminal's
 	// VEOF, C-d by default).
@@ -73,10 +74,10 @@ type Engine struct {
 	macro    macroState
 	bell     bool // a bell was rung since the last call to Bell
 	lastArgs yankArgState
-	// searchString is the last string searched for; searchKey the text
-	// that history-search-* looks for while they repeat.
+	// searchString is the last string searched for; histSearch the state
+	// of history-search-* while they repeat.
 	searchString []byte
-	searchKey    string
+	histSearch   histSearchState
 	// nextStart is the history entry operate-and-get-next puts on the
 	// next line; -1 for none.
 	nextStart int
@@ -87,24 +88,39 @@ type Engine struct {
 	Completer completion.Completer
 	// Width is the terminal's width in columns, for laying out lists.
 	Width int
+	// Height is the terminal's height in rows: page-completions stops a
+	// completion list with --More-- after Height-1 rows.
+	Height int
+	// Getenv looks up LS_COLORS for colored-stats and
+	// colored-completion-prefix (a shell passes its own variables); nil
+	// means os.Getenv.
+	Getenv func(string) string
 	// DisplayMatches, when set, shows a list of completions instead of
 	// the engine (Python's completion display matches hook).
 	DisplayMatches func(substitution string, matches []string, longest int)
 	complType      byte
-	// confirm, when set, takes the answer to a y-or-n question.
-	confirm func(yes bool)
+	// confirm, when set, takes the next byte typed: the answer to a
+	// y-or-n question or to the --More-- pager of a completion list.
+	confirm func(b byte)
 	menu    *menuState
+	compl   complState
 
 	// pasting is set between the start and the end of a bracketed paste,
 	// whose text collects in paste.
 	pasting bool
 	paste   []byte
+
+	// snap hands out the line to Frame without copying it each time;
+	// modeStr is the last mode string shown (show-mode-in-prompt).
+	snap    textSnap
+	modeStr string
+	qbuf    []byte // the array of queue, reused from one Feed to the next
 }
 
 // New returns an engine for cfg's keymaps and variables and the history
 // list hist, which may be nil. The kill ring lives as long as the engine.
 func New(cfg *inputrc.Config, hist *history.List) *Engine {
-	e := &Engine{cfg: cfg, hist: hist, kills: &killRing{}, EOFChar: 0x04, nextStart: -1, Width: 80}
+	e := &Engine{cfg: cfg, hist: hist, kills: &killRing{}, EOFChar: 0x04, nextStart: -1, Width: 80, Height: 24}
 	e.buf.mark = -1
 	e.Reset("")
 	return e
@@ -140,6 +156,7 @@ func (e *Engine) Reset(prompt string) {
 	e.quoted = false
 	e.cfg.SetKeymapFromEditingMode()
 	e.keymap = e.cfg.Keymap()
+	e.viReset()
 }
 
 // CompletionType returns the kind of the completion being done, as
@@ -164,18 +181,34 @@ func (e *Engine) Bell() bool {
 
 func (e *Engine) ding() { e.bell = true }
 
-// Frame returns what the screen should show.
+// Frame returns what the screen should show. Its Text shares memory with
+// the engine (it never changes, like any string): when the line only grew
+// at its end since the last call, as when typing, Frame copies and
+// allocates nothing.
 func (e *Engine) Frame() Frame {
+	if e.vi.search != nil {
+		return e.vi.search.frame(e)
+	}
 	if e.search != nil {
 		return e.search.frame(e)
 	}
-	return Frame{Prompt: e.prompt, Text: string(e.buf.text), Cursor: e.buf.point}
+	if e.argMode {
+		// Readline shows the argument being typed in place of the prompt.
+		return Frame{Prompt: argPrompt(e.count()), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}
+	}
+	return Frame{Prompt: e.prompt, Mode: e.modeString(), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}
 }
 
 // Feed gives the engine one chunk of typed bytes and returns the status.
 // WantsTimeout then tells whether a keyseq-timeout should be waited for.
 func (e *Engine) Feed(p []byte) Status {
+	if len(e.queue) == 0 {
+		// Start again at the front of the queue's array: draining moves
+		// the queue along it.
+		e.queue = e.qbuf[:0]
+	}
 	e.queue = append(e.queue, p...)
+	e.qbuf = e.queue[:0]
 	e.drain()
 	return e.status
 }
@@ -223,7 +256,7 @@ func (e *Engine) drain() {
 // Unconsumed returns and forgets the bytes fed but not yet dispatched
 // when the line was finished: typed ahead for the next line.
 func (e *Engine) Unconsumed() []byte {
-	q := e.queue
+	q := append([]byte(nil), e.queue...)
 	e.queue = nil
 	return q
 }
@@ -235,18 +268,9 @@ func (e *Engine) dispatch(b byte) {
 		return
 	}
 	if e.confirm != nil {
-		switch b {
-		case 'y', 'Y', ' ':
-			f := e.confirm
-			e.confirm = nil
-			f(true)
-		case 'n', 'N', 0x7f, 0x07:
-			f := e.confirm
-			e.confirm = nil
-			f(false)
-		default:
-			e.ding()
-		}
+		f := e.confirm
+		e.confirm = nil
+		f(b) // which may ask again
 		return
 	}
 	if e.quoted {
@@ -254,6 +278,7 @@ func (e *Engine) dispatch(b byte) {
 		e.insertBytes([]byte{b}, max(e.count(), 1))
 		e.arg = argState{}
 		e.finishCommand()
+		e.viCommandDone()
 		return
 	}
 	if e.readChar != nil {
@@ -265,6 +290,7 @@ func (e *Engine) dispatch(b byte) {
 		e.readChar, e.partial = nil, nil
 		f(ch)
 		e.arg = argState{}
+		e.viCommandDone()
 		return
 	}
 	if e.pendMap == nil && e.argKey(b) {
@@ -329,6 +355,9 @@ func (e *Engine) run(entry inputrc.Entry, key byte) {
 		}
 		e.this = entry.Func
 		cmd, ok := lookupCommand(entry.Func.Name)
+		if o, vi := e.viOverride(entry.Func.Name); vi {
+			cmd, ok = o, true
+		}
 		if !ok {
 			e.ding()
 			e.finishCommand()
@@ -340,9 +369,13 @@ func (e *Engine) run(entry inputrc.Entry, key byte) {
 			e.arg = argState{}
 			e.argMode = false
 		}
+		if !cmd.isArg {
+			e.viBeforeCommand(key, count)
+		}
 		cmd.fn(e, count, key)
 		if !cmd.isArg {
 			e.finishCommand()
+			e.viCommandDone()
 		}
 	}
 }

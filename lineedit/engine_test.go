@@ -84,7 +84,7 @@ func TestCommands(t *testing.T) {
 		{"reverse-i-search again", "|", `\C-rs\C-r\C-r\C-j`, "git statu|s"},
 		{"i-search then key", "|", `\C-rtmp\C-e`, "ls -l /tmp|"},
 		{"i-search abort", "draft|", `\C-rls\C-g`, "draft|"},
-		{"non-incremental search", "|", `\epls\r`, "ls -l /tmp|"},
+		{"non-incremental search", "|", `\epls\r`, "|ls -l /tmp"},
 		{"macro", "|", `\C-x(ab\C-x)\C-xe`, "abab|"},
 		{"inputrc macro", "|", `\C-xm`, "macro text|"},
 		{"do-lowercase-version", "foo bar|", `\eB`, "foo |bar"},

@@ -8,8 +8,15 @@ type Frame struct {
 	// sequences (colours) and readline's \001 and \002 markers around
 	// characters that take no room on the screen; it may span lines.
 	Prompt string
+	// Mode is put at the start of the last line of the prompt: the
+	// editing mode's string when show-mode-in-prompt is on (readline's
+	// emacs-mode-string, vi-ins-mode-string or vi-cmd-mode-string). Like
+	// the prompt it may hold escape sequences and \001 and \002 markers.
+	Mode string
 	// Text is the line being edited; it may hold newlines (multi-line
-	// input) and any Unicode.
+	// input) and any Unicode. The Text of a Frame from Engine.Frame
+	// shares memory with the engine (see Engine.Frame); like any string
+	// it never changes.
 	Text string
 	// Cursor is the byte offset in Text where the cursor stands.
 	Cursor int

@@ -129,9 +129,10 @@ func TestLayoutStyles(t *testing.T) {
 }
 
 func TestLayoutPlain(t *testing.T) {
-	var l Layout
-	l.layout(Frame{Prompt: "\001\x1b[31m\002$\001\x1b[0m\002 ", Text: "a\nb", Cursor: 3, Hint: "zz", Below: []string{"x"}},
+	g := grid{tab: newCellTable()}
+	g.layout(Frame{Prompt: "\001\x1b[31m\002$\001\x1b[0m\002 ", Text: "a\nb", Cursor: 3, Hint: "zz", Below: []string{"x"}},
 		1<<30, layoutOptions{plain: true, newlineAsCaret: true, noHint: true, noBelow: true})
+	l := g.public()
 	if got := l.Lines(); !reflect.DeepEqual(got, []string{"$ a^Jb"}) {
 		t.Fatalf("plain layout %q", got)
 	}
@@ -153,9 +154,10 @@ func TestLayoutReuse(t *testing.T) {
 		{Prompt: "> ", Text: "中文\n\tx", Cursor: 2},
 		{Prompt: "\x1b[32m$\x1b[0m ", Text: "short", Cursor: 5},
 	}
-	var l Layout
+	g := grid{tab: newCellTable()}
 	for _, f := range frames {
-		l.layout(f, 17, layoutOptions{})
+		g.layout(f, 17, layoutOptions{})
+		l := g.public()
 		fresh := LayoutFrame(f, 17)
 		if !reflect.DeepEqual(l.Lines(), fresh.Lines()) || l.CursorRow != fresh.CursorRow || l.CursorCol != fresh.CursorCol {
 			t.Fatalf("reused layout differs for %+v", f)
@@ -167,7 +169,7 @@ func TestLayoutReuse(t *testing.T) {
 		}
 	}
 	f := frames[0]
-	allocs := testing.AllocsPerRun(100, func() { l.layout(f, 17, layoutOptions{}) })
+	allocs := testing.AllocsPerRun(100, func() { g.layout(f, 17, layoutOptions{}) })
 	if allocs != 0 {
 		t.Fatalf("laying out a steady frame allocates %v times", allocs)
 	}
@@ -184,7 +186,7 @@ func TestLayoutIncremental(t *testing.T) {
 	}
 	for script := range 300 {
 		width := 2 + rnd(30)
-		var l Layout
+		g := grid{tab: newCellTable()}
 		prev := Frame{Prompt: fuzzPrompts[rnd(len(fuzzPrompts))]}
 		for step := range 60 {
 			data := make([]byte, 16)
@@ -195,8 +197,9 @@ func TestLayoutIncremental(t *testing.T) {
 			if rnd(10) == 0 {
 				width = 2 + rnd(30)
 			}
-			keep := l.resumeRow(f, width, layoutOptions{})
-			l.layoutFrom(f, width, layoutOptions{}, keep)
+			keep := g.resumeRow(f, width, layoutOptions{})
+			g.layoutFrom(f, width, layoutOptions{}, keep)
+			l := g.public()
 			fresh := LayoutFrame(f, width)
 			if !sameLayoutRows(l.Rows, fresh.Rows) || l.CursorRow != fresh.CursorRow || l.CursorCol != fresh.CursorCol {
 				t.Fatalf("script %d step %d: frame %+v at width %d after %+v (kept %d rows):\n got %q cursor %d,%d\nwant %q cursor %d,%d",

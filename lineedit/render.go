@@ -11,11 +11,13 @@ import (
 // It keeps the cells of the last frame it drew and where it left the
 // cursor, relative to the frame's first row: the frame's place on the
 // screen is unknown, so it only ever moves the cursor relatively (CR, LF,
-// BS and CUU/CUD/CUF/CUB), never to an absolute position. For each row
-// that changed it writes a cursor move and the changed cells, shifting the
-// rest of the row with insert- or delete-character (ICH, DCH) when that is
-// shorter, erases to the end of a row (EL) only where the new row is
-// shorter, and clears rows that went away.
+// BS and CUU/CUD/CUF/CUB), never to an absolute position. A new frame is
+// laid out from the first row it can differ in (typing at the end of a
+// long line lays out one row). For each row that changed the renderer
+// writes a cursor move and the changed cells, shifting the rest of the row
+// with insert- or delete-character (ICH, DCH) when that is shorter, erases
+// to the end of a row (EL) only where the new row is shorter, and clears
+// rows that went away.
 //
 // Rows that continue the row above (soft wraps) are made by the terminal's
 // own automatic wrap, as readline does, so that a terminal that re-wraps on
@@ -24,23 +26,35 @@ import (
 // after a character is written in the last column the cursor waits there,
 // and the next character goes to the next row.
 //
+// With SetHorizontalScroll (readline's horizontal-scroll-mode) the last
+// line of the prompt and the text stay on one row, scrolled sideways (see
+// hscroll.go).
+//
 // A Renderer is not safe for concurrent use.
 type Renderer struct {
-	w     io.Writer
-	width int
-	dumb  bool
+	w       io.Writer
+	width   int
+	dumb    bool
+	hscroll bool
 
-	cur  Layout // what the screen shows when start is rsNone; the next frame is laid out over it
-	next Layout // the layout for dumb mode
+	tab *cellTable
+	// cur is what the screen shows when start is rsNone; the next frame
+	// is laid out over it, or in spare when that copies less.
+	cur, spare *grid
+	// The rows of the frame before from row keep on, to diff against.
+	keep int
+	old  rowsView
+	// saved holds the copies old points into when the frame is laid out
+	// over cur.
+	savedRows  []gridRow
+	savedCells []cell
 
-	// The rows of the frame before that the new one may change (from row
-	// keep on), copied before the layout overwrites them.
-	keep     int
-	oldRows  []Row
-	oldCells []Cell
-	start    renderStart
-	upRows   int // for rsResize: the rows to go up to the frame's first row
-	drawnW   int // the width cur was laid out for
+	start   renderStart
+	upRows  int // for rsResize: the rows to go up to the frame's first row
+	drawnW  int // the width cur was laid out for
+	lmargin int // horizontal scrolling: the line's column at the window's left edge
+	winBuf  []cell
+	tailBuf []cell
 
 	created int    // rows of the frame that exist on the screen
 	soft    []bool // for each created row: made by the terminal's autowrap
@@ -48,19 +62,17 @@ type Renderer struct {
 	col     int    // its column; width (with pending) after the last column
 	pending bool   // the cursor waits after the last column (xterm's pending wrap)
 	pendW   bool   // ...after a wide character, where terminals disagree
-	pen     string // the style in force on the terminal ("" is the default)
+	pen     uint16 // the style in force on the terminal (0 is the default)
 
 	gdelta int  // how far the edit shifted the rest of its logical line: a guess for ICH/DCH
 	gknown bool // gdelta is computed
 	buf    []byte
-	sim    [2][]Cell
+	sim    [2][]cell
 
 	// TERM=dumb: one line, scrolled horizontally.
-	dcells []Cell // the window on the screen
-	dwin   []Cell
-	dcol   int  // the cursor's column in the window
-	doff   int  // the line's column shown at the window's left edge
-	dirty  bool // the current row may hold something else: blank it first
+	dcells []cell // the window on the screen
+	dcol   int    // the cursor's column in the window
+	dirty  bool   // the current row may hold something else: blank it first
 }
 
 type renderStart uint8
@@ -73,11 +85,33 @@ const (
 	rsNewLine                    // dumb mode: start the frame on a new line
 )
 
+// rowsView is a run of rows of a grid: row i of the frame is rows[i-first].
+type rowsView struct {
+	rows  []gridRow
+	cells []cell
+	first int
+}
+
+// row returns row i's cells and columns, and whether the view has it.
+func (v *rowsView) row(i int) (cells []cell, cols int, wrapped, ok bool) {
+	k := i - v.first
+	if k < 0 || k >= len(v.rows) {
+		return nil, 0, false, false
+	}
+	end := len(v.cells)
+	if k+1 < len(v.rows) {
+		end = v.rows[k+1].start
+	}
+	return v.cells[v.rows[k].start:end:end], v.rows[k].cols, v.rows[k].wrapped, true
+}
+
 // NewRenderer returns a Renderer that writes to w, a terminal of width
 // columns. The first Render starts the frame at the start of the current
 // row, clearing from there down.
 func NewRenderer(w io.Writer, width int) *Renderer {
-	return &Renderer{w: w, width: max(width, 2), start: rsFresh}
+	tab := newCellTable()
+	return &Renderer{w: w, width: max(width, 2), start: rsFresh, tab: tab,
+		cur: &grid{tab: tab}, spare: &grid{tab: tab}}
 }
 
 // Render draws f, writing only the difference from the last frame drawn.
@@ -176,16 +210,26 @@ func (r *Renderer) Invalidate() {
 // SetDumb switches dumb mode on or off. In dumb mode (TERM=dumb) the
 // renderer writes no escape sequence at all: only characters, \b, \r and
 // \r\n. It shows the last line of the prompt and the text on one row,
-// scrolled horizontally like readline's horizontal-scroll-mode (a < or >
-// in the first or last column tells that the line goes on that way), and
-// leaves the last column free. Styles, the hint and the Below lines are
-// not shown, and a newline in the text is shown as ^J. Switching redraws
-// from the start of the current row.
+// scrolled horizontally as with SetHorizontalScroll but leaving the last
+// column free, as readline does on a terminal without automatic margins.
+// Styles, the hint and the Below lines are not shown, and a newline in
+// the text is shown as ^J. Switching redraws from the start of the
+// current row.
 func (r *Renderer) SetDumb(dumb bool) {
 	if dumb != r.dumb {
 		r.dumb = dumb
 		r.start, r.dirty = rsFresh, true
 	}
+}
+
+// SetHorizontalScroll switches readline's horizontal-scroll-mode on or
+// off: the last line of the prompt and the text (newlines in it shown as
+// ^J) stay on one row, which shows a window of them that moves sideways
+// with the cursor, with < and > in its first and last columns when the
+// line goes on that way. The lines of the prompt above and the Below lines
+// are drawn as usual. The change takes effect with the next Render.
+func (r *Renderer) SetHorizontalScroll(on bool) {
+	r.hscroll = on
 }
 
 func (r *Renderer) flush() error {
@@ -196,13 +240,19 @@ func (r *Renderer) flush() error {
 	r.buf = r.buf[:0]
 	if err != nil && r.start == rsNone {
 		// What reached the terminal is unknown: redraw it all next time.
-		if r.dumb {
-			r.start = rsFresh
-		} else {
-			r.start, r.upRows = rsResize, r.row
-		}
+		r.redrawAll()
 	}
 	return err
+}
+
+// redrawAll makes the next Render go up to the frame's first row, clear
+// from there down and draw the whole frame.
+func (r *Renderer) redrawAll() {
+	if r.dumb {
+		r.start = rsFresh
+	} else {
+		r.start, r.upRows = rsResize, r.row
+	}
 }
 
 func (r *Renderer) emit(s string) { r.buf = append(r.buf, s...) }
@@ -231,30 +281,70 @@ func rdCSILen(n int) int {
 }
 
 func (r *Renderer) resetPen() {
-	if r.pen != "" {
+	if r.pen != 0 {
 		r.emit("\x1b[0m")
-		r.pen = ""
+		r.pen = 0
 	}
 }
 
 // forget puts the renderer at the start of an empty frame on row 0.
 func (r *Renderer) forget() {
-	r.keep, r.oldRows, r.oldCells = 0, r.oldRows[:0], r.oldCells[:0]
+	r.keep, r.old = 0, rowsView{}
 	r.created = 1
 	r.soft = append(r.soft[:0], false)
 	r.row, r.col, r.pending, r.pendW = 0, 0, false, false
-	r.pen = ""
+	r.pen = 0
+	r.lmargin = 0
+}
+
+func (r *Renderer) opts() layoutOptions {
+	if r.hscroll {
+		return layoutOptions{hscroll: true, newlineAsCaret: true}
+	}
+	return layoutOptions{}
 }
 
 func (r *Renderer) render(f Frame) {
-	// Lay out the frame over the last one, from the first row that may
-	// change, keeping a copy of the rows it replaces to diff against.
+	if r.tab.full() {
+		// Styles and long clusters pile up when prompts and menus keep
+		// changing: start a new table, and draw everything again.
+		if r.start == rsNone {
+			r.redrawAll()
+		}
+		r.tab = newCellTable()
+		r.cur.tab, r.spare.tab = r.tab, r.tab
+	}
+	// Lay out the frame from the first row that may change, keeping the
+	// rows it replaces to diff against: laid out over the last frame, with
+	// a copy of its rows from there on, or in the spare grid, with a copy
+	// of the rows above, whichever copies less.
+	opt := r.opts()
 	keep := 0
 	if r.start == rsNone {
-		keep = r.cur.resumeRow(f, r.width, layoutOptions{})
-		r.saveRows(keep)
+		keep = r.cur.resumeRow(f, r.width, opt)
+	} else {
+		r.cur.rows = r.cur.rows[:0] // nothing to resume from
 	}
-	r.cur.layoutFrom(f, r.width, layoutOptions{}, keep)
+	r.keep = keep
+	if len(r.cur.rows) > 0 {
+		split := r.cur.rows[keep].start
+		if split <= len(r.cur.cells)-split {
+			r.spare.copyPrefix(r.cur, keep)
+			r.old = rowsView{rows: r.cur.rows[keep:], cells: r.cur.cells, first: keep}
+			r.cur, r.spare = r.spare, r.cur
+		} else {
+			r.savedCells = append(r.savedCells[:0], r.cur.cells[split:]...)
+			r.savedRows = append(r.savedRows[:0], r.cur.rows[keep:]...)
+			for i := range r.savedRows {
+				r.savedRows[i].start -= split
+			}
+			r.old = rowsView{rows: r.savedRows, cells: r.savedCells, first: keep}
+		}
+	} else {
+		r.old = rowsView{}
+	}
+	r.cur.tab = r.tab
+	r.cur.layoutFrom(f, r.width, opt, keep)
 	switch r.start {
 	case rsFresh:
 		r.emit("\r\x1b[J")
@@ -268,53 +358,61 @@ func (r *Renderer) render(f Frame) {
 	case rsHome:
 		r.forget()
 	}
+	if opt.hscroll {
+		r.scrollLongRow()
+	}
 	r.start, r.dirty = rsNone, false
 	r.diff()
 	r.drawnW = r.width
 }
 
-// saveRows copies the rows of the frame on the screen from row keep on.
-func (r *Renderer) saveRows(keep int) {
-	l := &r.cur
-	r.keep, r.oldRows, r.oldCells = keep, r.oldRows[:0], r.oldCells[:0]
-	if keep >= len(l.Rows) {
-		return
+// scrollLongRow replaces the long row of r.cur by its window.
+func (r *Renderer) scrollLongRow() {
+	g := r.cur
+	lr := g.longRow
+	line := g.row(lr)
+	cur := cellsCols(line) // the cursor is on the long row: the text is there
+	if g.cursorRow == lr {
+		cur = g.cursorCol
 	}
-	base := l.starts[keep]
-	r.oldCells = append(r.oldCells, l.cells[base:]...)
-	for i := keep; i < len(l.Rows); i++ {
-		row := l.Rows[i]
-		start := l.starts[i] - base
-		row.Cells = r.oldCells[start : start+len(row.Cells) : start+len(row.Cells)]
-		r.oldRows = append(r.oldRows, row)
+	var wcur int
+	r.winBuf, wcur = hscrollWindow(r.winBuf, line, cur, r.width, &r.lmargin)
+	end := g.rows[lr].start + len(line)
+	r.tailBuf = append(r.tailBuf[:0], g.cells[end:]...)
+	g.cells = append(append(g.cells[:g.rows[lr].start], r.winBuf...), r.tailBuf...)
+	shift := len(r.winBuf) - len(line)
+	for i := lr + 1; i < len(g.rows); i++ {
+		g.rows[i].start += shift
+	}
+	g.rows[lr].cols = cellsCols(r.winBuf)
+	g.rows[lr].resume = rowResume{text: -1}
+	if g.cursorRow == lr {
+		g.cursorCol = wcur
 	}
 }
 
 // diff draws r.cur over the frame on the screen: the same up to row
-// r.keep, then r.oldRows.
+// r.keep, then the rows in r.old.
 func (r *Renderer) diff() {
-	nw, old, keep := &r.cur, r.oldRows, r.keep
+	nw := r.cur
 	r.gknown = false
-	for i := keep; i < len(nw.Rows); i++ {
-		var scr []Cell
-		sc := 0
-		if i-keep < len(old) {
-			scr, sc = old[i-keep].Cells, old[i-keep].Cols
+	for i := r.keep; i < len(nw.rows); i++ {
+		scr, sc, _, _ := r.old.row(i)
+		cells := nw.row(i)
+		if i >= r.created && r.createRow(i) {
+			scr = cells[:1]
+			sc = scr[0].w()
 		}
-		if i >= r.created && r.createRow(i, nw) {
-			scr = nw.Rows[i].Cells[:1]
-			sc = scr[0].Width
-		}
-		r.diffRow(i, scr, sc, nw.Rows[i].Cells, nw.Rows[i].Cols)
+		r.diffRow(i, scr, sc, cells, nw.rows[i].cols)
 	}
-	if r.created > len(nw.Rows) {
-		r.moveTo(len(nw.Rows), 0, nil)
+	if r.created > len(nw.rows) {
+		r.moveTo(len(nw.rows), 0, nil)
 		r.resetPen()
 		r.emit("\x1b[J")
-		r.created = len(nw.Rows)
+		r.created = len(nw.rows)
 		r.soft = r.soft[:r.created]
 	}
-	r.moveTo(nw.CursorRow, nw.CursorCol, nw.Rows[nw.CursorRow].Cells)
+	r.moveTo(nw.cursorRow, nw.cursorCol, nw.row(nw.cursorRow))
 	r.resetPen()
 }
 
@@ -322,17 +420,18 @@ func (r *Renderer) diff() {
 // wrap is made by the terminal's autowrap: write the last cell of row i-1,
 // then the first of row i (or a blank); it reports whether it wrote row i's
 // first cell. Other rows start with CR LF.
-func (r *Renderer) createRow(i int, nw *Layout) bool {
-	prev := nw.Rows[i-1].Cells
-	if nw.Rows[i].Wrapped && nw.Rows[i-1].Cols == r.width && len(prev) > 0 && prev[len(prev)-1].Width == 1 {
+func (r *Renderer) createRow(i int) bool {
+	nw := r.cur
+	prev := nw.row(i - 1)
+	if nw.rows[i].wrapped && nw.rows[i-1].cols == r.width && len(prev) > 0 && prev[len(prev)-1].w() == 1 {
 		if !(r.row == i-1 && r.pending && !r.pendW) {
 			r.moveTo(i-1, r.width-1, prev)
 			r.writeCells(prev[len(prev)-1:])
 		}
 		r.created++
 		r.soft = append(r.soft, true)
-		if len(nw.Rows[i].Cells) > 0 {
-			r.writeCells(nw.Rows[i].Cells[:1])
+		if cells := nw.row(i); len(cells) > 0 {
+			r.writeCells(cells[:1])
 			return true
 		}
 		r.resetPen()
@@ -352,19 +451,19 @@ func (r *Renderer) createRow(i int, nw *Layout) bool {
 }
 
 // diffRow turns screen row i from scr (sc columns) into nw (nc columns).
-func (r *Renderer) diffRow(i int, scr []Cell, sc int, nw []Cell, nc int) {
-	p := cellsCommonPrefix(scr, nw)
+func (r *Renderer) diffRow(i int, scr []cell, sc int, nw []cell, nc int) {
+	p := cellsPrefix(scr, nw)
 	if p == len(scr) && p == len(nw) {
 		return
 	}
-	c := cellCols(nw[:p])
+	c := cellsCols(nw[:p])
 
 	// Rewrite from the first difference...
 	from, to, el := rdPlainPlan(scr, sc, nw, nc, p)
 	best, bestD := r.writeLen(nw[from:to])+rdBool(el)*3, 0
 	// ...or shift the rest of the row with ICH/DCH and write less. Not
 	// over wide characters, which terminals shift differently.
-	var sim []Cell
+	var sim []cell
 	if p < len(scr) && cellsNarrow(scr[p:]) {
 		d1 := nc - sc
 		if !r.gknown {
@@ -380,7 +479,7 @@ func (r *Renderer) diffRow(i int, scr []Cell, sc int, nw []Cell, nc int) {
 			}
 			f, t, e := rdPlainPlan(s, simCols, nw, nc, p)
 			cost := rdCSILen(rdAbs(d)) + r.writeLen(nw[f:t]) + rdBool(e)*3
-			if fc := cellCols(nw[:f]); fc > c && f < t {
+			if fc := cellsCols(nw[:f]); fc > c && f < t {
 				cost += min(rdCSILen(fc-c), 1+rdCSILen(fc))
 			}
 			if cost < best {
@@ -405,7 +504,7 @@ func (r *Renderer) diffRow(i int, scr []Cell, sc int, nw []Cell, nc int) {
 		known = sim
 	}
 	if to > from {
-		r.moveTo(i, cellCols(nw[:from]), known)
+		r.moveTo(i, cellsCols(nw[:from]), known)
 		r.writeCells(nw[from:to])
 	}
 	if el {
@@ -418,31 +517,31 @@ func (r *Renderer) diffRow(i int, scr []Cell, sc int, nw []Cell, nc int) {
 // rdPlainPlan tells how to turn scr (sc columns) into nw (nc columns), equal
 // in their first p cells, by writing: write nw[from:to], then erase to the
 // end of the row if el.
-func rdPlainPlan(scr []Cell, sc int, nw []Cell, nc int, p int) (from, to int, el bool) {
-	from = p + cellsCommonPrefix(scr[min(p, len(scr)):], nw[p:])
+func rdPlainPlan(scr []cell, sc int, nw []cell, nc int, p int) (from, to int, el bool) {
+	from = p + cellsPrefix(scr[min(p, len(scr)):], nw[p:])
 	if sc == nc { // what ends the same stays in place
 		i, j := len(scr), len(nw)
-		for i > from && j > from && cellEq(&scr[i-1], &nw[j-1]) {
+		for i > from && j > from && scr[i-1] == nw[j-1] {
 			i--
 			j--
 		}
 		return from, max(j, from), false
 	}
-	return from, len(nw), cellInkEnd(scr) > nc
+	return from, len(nw), cellsInkEnd(scr) > nc
 }
 
 // shifted returns scr (sc columns) as the terminal shows it after
 // inserting (d > 0) or deleting (d < 0) d columns at column c, cell p, and
 // its columns; ok is false when that cannot be done on cell boundaries.
 // The cells from p on are narrow. buf chooses one of two buffers.
-func (r *Renderer) shifted(scr []Cell, sc, p, c, d, buf int) (sim []Cell, cols int, ok bool) {
+func (r *Renderer) shifted(scr []cell, sc, p, c, d, buf int) (sim []cell, cols int, ok bool) {
 	if (d > 0 && c+d >= r.width) || (d < 0 && p-d > len(scr)) {
 		return nil, 0, false
 	}
 	sim = append(r.sim[buf][:0], scr[:p]...)
 	if d > 0 {
 		for range d {
-			sim = append(sim, blankCell)
+			sim = append(sim, blank)
 		}
 		n := min(len(scr)-p, r.width-c-d) // narrow: a cell a column
 		sim = append(sim, scr[p:p+n]...)
@@ -459,38 +558,40 @@ func (r *Renderer) shifted(scr []Cell, sc, p, c, d, buf int) (sim []Cell, cols i
 // wraps) holding row i grew by, which is how far an edit in it shifted the
 // rest of it.
 func (r *Renderer) lineDelta(i int) int {
-	nw, old, keep := &r.cur, r.oldRows, r.keep
+	nw := r.cur
 	start := i
-	for start > keep && nw.Rows[start].Wrapped {
+	for start > r.keep && nw.rows[start].wrapped {
 		start--
 	}
 	n := 0
-	for k := start; k < len(nw.Rows) && (k == start || nw.Rows[k].Wrapped); k++ {
-		n += nw.Rows[k].Cols
+	for k := start; k < len(nw.rows) && (k == start || nw.rows[k].wrapped); k++ {
+		n += nw.rows[k].cols
 	}
-	for k := start; k-keep < len(old) && (k == start || old[k-keep].Wrapped); k++ {
-		n -= old[k-keep].Cols
+	for k := start; ; k++ {
+		_, cols, wrapped, ok := r.old.row(k)
+		if !ok || (k != start && !wrapped) {
+			break
+		}
+		n -= cols
 	}
 	return n
 }
 
-var blankCell = Cell{Text: " ", Width: 1}
-
 // writeLen returns the bytes writeCells would write for cells.
-func (r *Renderer) writeLen(cells []Cell) int {
+func (r *Renderer) writeLen(cells []cell) int {
 	n, pen := 0, r.pen
 	for i := range cells {
 		c := &cells[i]
-		if c.Style != pen {
-			if pen != "" {
+		if c.style() != pen {
+			if pen != 0 {
 				n += 4
 			}
-			n += len(c.Style)
-			pen = c.Style
+			n += len(r.tab.styles[c.style()])
+			pen = c.style()
 		}
-		n += len(c.Text)
+		n += r.tab.textLen(c)
 	}
-	if pen != "" {
+	if pen != 0 {
 		n += 4
 	}
 	return n
@@ -498,303 +599,23 @@ func (r *Renderer) writeLen(cells []Cell) int {
 
 // writeCells writes cells at the cursor. In the pending-wrap state the
 // first goes to the next row, by the terminal's autowrap.
-func (r *Renderer) writeCells(cells []Cell) {
+func (r *Renderer) writeCells(cells []cell) {
 	for i := range cells {
 		c := &cells[i]
 		if r.pending {
 			r.row, r.col, r.pending = r.row+1, 0, false
 		}
-		if c.Style != r.pen {
+		if c.style() != r.pen {
 			r.resetPen()
-			r.emit(c.Style)
-			r.pen = c.Style
+			r.emit(r.tab.styles[c.style()])
+			r.pen = c.style()
 		}
-		r.emit(c.Text)
-		r.col += c.Width
+		r.buf = r.tab.appendText(r.buf, c)
+		r.col += c.w()
 		if r.col >= r.width {
-			r.col, r.pending, r.pendW = r.width, true, c.Width > 1
+			r.col, r.pending, r.pendW = r.width, true, c.w() > 1
 		}
 	}
-}
-
-// vertical moves the cursor to row, in whatever column.
-func (r *Renderer) vertical(row int) {
-	if row == r.row {
-		return
-	}
-	if r.pending {
-		r.col = r.width - 1
-	}
-	if row < r.row {
-		r.csi(r.row-row, 'A')
-	} else {
-		r.csi(row-r.row, 'B')
-	}
-	r.row, r.pending = row, false
-}
-
-type rdVMove uint8
-
-const (
-	rdVNone rdVMove = iota
-	rdVCSI          // CUU or CUD
-	rdVCRLF         // CR LF, as many as rows
-)
-
-type rdHMove uint8
-
-const (
-	rdHNone      rdHMove = iota
-	rdHCR                // CR
-	rdHCRCUF             // CR, CUF
-	rdHCRRewrite         // CR, then write the cells before the target
-	rdHBS                // BS, as many as columns
-	rdHCUB
-	rdHCUF
-	rdHRewrite // write the cells between
-	rdHBSCUF   // BS then CUF 1: out of the pending wrap to the last column
-)
-
-// moveTo moves the cursor to row (which exists on the screen) and col by
-// the shortest sequence; known are cells of that row as the screen shows
-// them (from column 0), which it may rewrite to move right.
-func (r *Renderer) moveTo(row, col int, known []Cell) {
-	pc := r.col
-	if r.pending {
-		pc = r.width - 1
-	}
-	if row == r.row && col == pc && !r.pending {
-		return
-	}
-	dr := row - r.row
-	best, bv, bh := 1<<30, rdVNone, rdHNone
-	for v := rdVNone; v <= rdVCRLF; v++ {
-		var cost, sc int
-		pend := false
-		switch v {
-		case rdVNone:
-			if dr != 0 {
-				continue
-			}
-			sc, pend = pc, r.pending
-		case rdVCSI:
-			if dr == 0 {
-				continue
-			}
-			cost, sc = rdCSILen(rdAbs(dr)), pc
-		case rdVCRLF:
-			if dr <= 0 {
-				continue
-			}
-			cost, sc = 2*dr, 0
-		}
-		hc, h := r.hCost(sc, pend, col, known)
-		if cost+hc < best {
-			best, bv, bh = cost+hc, v, h
-		}
-	}
-
-	sc := pc
-	switch bv {
-	case rdVCSI:
-		if dr < 0 {
-			r.csi(-dr, 'A')
-		} else {
-			r.csi(dr, 'B')
-		}
-	case rdVCRLF:
-		for range dr {
-			r.emit("\r\n")
-		}
-		sc = 0
-	}
-	r.row, r.col, r.pending = row, sc, false
-	switch bh {
-	case rdHCR:
-		r.emit("\r")
-	case rdHCRCUF:
-		r.emit("\r")
-		r.csi(col, 'C')
-	case rdHCRRewrite:
-		r.emit("\r")
-		r.col = 0
-		r.rewrite(known, 0, col)
-	case rdHBS:
-		for range sc - col {
-			r.emit("\b")
-		}
-	case rdHCUB:
-		r.csi(sc-col, 'D')
-	case rdHCUF:
-		r.csi(col-sc, 'C')
-	case rdHRewrite:
-		r.rewrite(known, sc, col)
-	case rdHBSCUF:
-		r.emit("\b\x1b[C")
-	}
-	r.col = col
-}
-
-// hCost returns the cheapest horizontal move from column sc (pend: in the
-// pending wrap) to col.
-func (r *Renderer) hCost(sc int, pend bool, col int, known []Cell) (int, rdHMove) {
-	if sc == col && !pend {
-		return 0, rdHNone
-	}
-	best, bh := 1<<30, rdHNone
-	try := func(c int, h rdHMove) {
-		if c >= 0 && c < best {
-			best, bh = c, h
-		}
-	}
-	if col == 0 {
-		try(1, rdHCR)
-	} else {
-		try(1+rdCSILen(col), rdHCRCUF)
-		try(r.rewriteLen(known, 0, col, 1), rdHCRRewrite)
-	}
-	switch {
-	case col < sc:
-		if sc-col <= 4 {
-			try(sc-col, rdHBS)
-		}
-		try(rdCSILen(sc-col), rdHCUB)
-	case col > sc:
-		try(rdCSILen(col-sc), rdHCUF)
-		if !pend {
-			try(r.rewriteLen(known, sc, col, 0), rdHRewrite)
-		}
-	default:
-		try(4, rdHBSCUF)
-	}
-	return best, bh
-}
-
-// rewriteLen returns the bytes needed to move from column from to column to
-// by writing the known cells between (plus extra), or -1 if that cannot be
-// done: not on cell boundaries, styled cells, or too far.
-func (r *Renderer) rewriteLen(known []Cell, from, to, extra int) int {
-	if to-from > 16 {
-		return -1
-	}
-	n, col := extra, 0
-	if r.pen != "" {
-		n += 4
-	}
-	for i := range known {
-		if col >= to {
-			break
-		}
-		c := &known[i]
-		if col >= from {
-			if c.Style != "" {
-				return -1
-			}
-			n += len(c.Text)
-		} else if col+c.Width > from {
-			return -1
-		}
-		col += c.Width
-	}
-	if col != to {
-		return -1
-	}
-	return n
-}
-
-func (r *Renderer) rewrite(known []Cell, from, to int) {
-	col := 0
-	for i := range known {
-		if col >= to {
-			break
-		}
-		if col >= from {
-			r.writeCells(known[i : i+1])
-		}
-		col += known[i].Width
-	}
-}
-
-// rowsAboveAfterResize returns how many rows above the cursor the frame's
-// first row may be once the terminal is width columns wide: the most of
-// the rows it was (a terminal that keeps its rows) and the rows the frame's
-// soft-wrapped lines take above the cursor at the new width (a terminal
-// that re-wraps them and keeps the cursor on its character).
-func (r *Renderer) rowsAboveAfterResize(width int) int {
-	ow := r.drawnW
-	rows := 0
-	for i := 0; i <= r.row && i < len(r.cur.Rows); {
-		j := i
-		for j+1 < r.created && j+1 < len(r.cur.Rows) && r.soft[j+1] {
-			j++
-		}
-		if j >= r.row {
-			off := (r.row-i)*ow + r.col
-			rows += off / width
-			break
-		}
-		total := (j-i)*ow + r.cur.Rows[j].Cols
-		rows += max(1, (total+width-1)/width)
-		i = j + 1
-	}
-	return max(r.row, rows)
-}
-
-// cellEq reports whether a and b are the same cell, quickly for the
-// common one-byte cells.
-func cellEq(a, b *Cell) bool {
-	if a.Width != b.Width || len(a.Text) != len(b.Text) || len(a.Style) != len(b.Style) {
-		return false
-	}
-	if len(a.Text) == 1 {
-		if a.Text[0] != b.Text[0] {
-			return false
-		}
-	} else if a.Text != b.Text {
-		return false
-	}
-	return len(a.Style) == 0 || a.Style == b.Style
-}
-
-// cellsCommonPrefix returns how many cells a and b start with in common.
-func cellsCommonPrefix(a, b []Cell) int {
-	n := min(len(a), len(b))
-	a, b = a[:n], b[:n]
-	for i := range a {
-		if !cellEq(&a[i], &b[i]) {
-			return i
-		}
-	}
-	return n
-}
-
-func cellCols(cells []Cell) int {
-	n := 0
-	for i := range cells {
-		n += cells[i].Width
-	}
-	return n
-}
-
-// cellInkEnd returns the column after the last cell that is not a plain blank.
-func cellInkEnd(cells []Cell) int {
-	end, col := 0, 0
-	for i := range cells {
-		col += cells[i].Width
-		if !cellEq(&cells[i], &blankCell) {
-			end = col
-		}
-	}
-	return end
-}
-
-func cellsNarrow(cells []Cell) bool {
-	for i := range cells {
-		if cells[i].Width != 1 {
-			return false
-		}
-	}
-	return true
 }
 
 func rdAbs(n int) int {
@@ -809,202 +630,4 @@ func rdBool(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// renderDumb draws f for a terminal that understands no escape sequence.
-func (r *Renderer) renderDumb(f Frame) {
-	r.next.layout(f, 1<<30, layoutOptions{plain: true, newlineAsCaret: true, noHint: true, noBelow: true})
-	rows := r.next.Rows
-	line := rows[len(rows)-1].Cells
-	force := false
-	switch r.start {
-	case rsFresh, rsHome, rsNewLine:
-		if r.start == rsNewLine {
-			r.emit("\r\n")
-		}
-		r.emit("\r")
-		if r.dirty && r.start == rsFresh {
-			for range max(r.width-1, 1) {
-				r.emit(" ")
-			}
-			r.emit("\r")
-		}
-		for _, row := range rows[:len(rows)-1] {
-			for _, c := range row.Cells {
-				r.emit(c.Text)
-			}
-			r.emit("\r\n")
-		}
-		r.dcells, r.dcol, r.doff = r.dcells[:0], 0, 0
-	case rsResize: // redraw the line: the rows above are out of reach
-		r.emit("\r")
-		r.dcol = 0
-		force = true
-	}
-	r.start, r.dirty = rsNone, false
-
-	win := max(r.width-1, 1)
-	total := cellCols(line)
-	cur := r.next.CursorCol
-	off := r.doff
-	curW := 1 // the cursor's cell must be seen whole
-	for i, c := 0, 0; i < len(line) && c <= cur; i++ {
-		if c == cur {
-			curW = line[i].Width
-		}
-		c += line[i].Width
-	}
-	fits := func(off int) bool {
-		lo, hi := off, off+win
-		if win >= 3 {
-			if off > 0 {
-				lo++
-			}
-			if off+win < total+1 {
-				hi--
-			}
-		}
-		return cur >= lo && cur+curW <= hi
-	}
-	if total+1 <= win {
-		off = 0
-	} else if !fits(off) {
-		off = max(0, min(cur-win/2, total+1-win))
-	}
-	r.doff = off
-
-	// The window: the cells of the line in [off, off+win), blanks where a
-	// wide character is cut, and the markers.
-	w := r.dwin[:0]
-	col := 0
-	for _, c := range line {
-		switch {
-		case col >= off && col+c.Width <= off+win:
-			w = append(w, c)
-		case col < off+win && col+c.Width > off:
-			for k := max(col, off); k < min(col+c.Width, off+win); k++ {
-				w = append(w, blankCell)
-			}
-		}
-		col += c.Width
-	}
-	if win >= 3 {
-		if off > 0 {
-			w = rdSetFirst(w, Cell{Text: "<", Width: 1})
-		}
-		if off+win < total+1 && cellCols(w) == win {
-			w = rdSetLast(w, Cell{Text: ">", Width: 1})
-		}
-	}
-	r.dwin = w
-	cur -= off
-
-	old := r.dcells
-	p := 0
-	if !force {
-		p = cellsCommonPrefix(old, w)
-	}
-	if force || p < len(old) || p < len(w) {
-		pc := cellCols(w[:p])
-		r.dumbMove(pc, w)
-		for _, c := range w[p:] {
-			r.emit(c.Text)
-		}
-		r.dcol = cellCols(w)
-		if oe := min(cellCols(old), win); oe > r.dcol {
-			for range oe - r.dcol {
-				r.emit(" ")
-			}
-			r.dcol = oe
-		}
-	}
-	r.dumbMove(cur, w)
-	r.dcells = append(r.dcells[:0], w...)
-}
-
-// dumbMove moves the cursor to column col (a cell boundary of known, the
-// window as the screen shows it up to there) with the fewest bytes: BS
-// back, rewriting known cells forward, or CR and rewriting from column 0.
-func (r *Renderer) dumbMove(col int, known []Cell) {
-	if col == r.dcol {
-		return
-	}
-	if col < r.dcol {
-		n := r.dcol - col
-		if cr := 1 + rdTextLenUpTo(known, 0, col); cr < n && cr > 0 {
-			r.emit("\r")
-			r.emitUpTo(known, 0, col)
-		} else {
-			for range n {
-				r.emit("\b")
-			}
-		}
-		r.dcol = col
-		return
-	}
-	// Forward: back to the cell boundary at or before the cursor, then
-	// rewrite; or CR and rewrite.
-	b, bcol := 0, 0
-	for b < len(known) && bcol+known[b].Width <= r.dcol {
-		bcol += known[b].Width
-		b++
-	}
-	fwd := (r.dcol - bcol) + rdTextLenUpTo(known, bcol, col)
-	cr := 1 + rdTextLenUpTo(known, 0, col)
-	if cr < fwd {
-		r.emit("\r")
-		r.emitUpTo(known, 0, col)
-	} else {
-		for range r.dcol - bcol {
-			r.emit("\b")
-		}
-		r.emitUpTo(known, bcol, col)
-	}
-	r.dcol = col
-}
-
-// rdTextLenUpTo returns the bytes of the cells of known from column from to
-// column to.
-func rdTextLenUpTo(known []Cell, from, to int) int {
-	n, col := 0, 0
-	for i := 0; i < len(known) && col < to; i++ {
-		if col >= from {
-			n += len(known[i].Text)
-		}
-		col += known[i].Width
-	}
-	return n
-}
-
-func (r *Renderer) emitUpTo(known []Cell, from, to int) {
-	col := 0
-	for i := 0; i < len(known) && col < to; i++ {
-		if col >= from {
-			r.emit(known[i].Text)
-		}
-		col += known[i].Width
-	}
-}
-
-func rdSetFirst(w []Cell, c Cell) []Cell {
-	if len(w) == 0 {
-		return w
-	}
-	if w[0].Width == 2 {
-		w = append(w, Cell{})
-		copy(w[2:], w[1:])
-		w[1] = blankCell
-	}
-	w[0] = c
-	return w
-}
-
-func rdSetLast(w []Cell, c Cell) []Cell {
-	n := len(w) - 1
-	if w[n].Width == 2 {
-		w[n] = blankCell
-		return append(w, c)
-	}
-	w[n] = c
-	return w
 }

@@ -3,32 +3,32 @@ package lineedit
 import (
 	"bytes"
 	"unicode/utf8"
-
-	"github.com/goshell/gosh/history"
 )
 
 // isearch is the state of an incremental history search (C-r, C-s) or of
-// a non-incremental one reading its string (M-p, M-n).
+// a non-incremental one reading its string (M-p, M-n). The incremental
+// search follows readline's isearch.c: it keeps the lines searched (the
+// history and the line being typed), the line it is in (sline, at
+// history position pos) and the offset it is at (index), and only puts
+// the line found in place when the search ends.
 type isearch struct {
 	forward bool
 	nonInc  bool
 	failed  bool
 	query   []byte
-	// steps remembers where each character of the query led, so that
-	// deleting it goes back there.
-	steps []searchSpot
-	spot  searchSpot
-	// The line and point before the search, for C-g.
+	partial []byte
+
+	// The line, history position and point before the search, for C-g.
 	origPos   int
 	origText  []byte
 	origPoint int
-	partial   []byte
-}
 
-// searchSpot is a match: a history position and the offset in it.
-type searchSpot struct {
-	pos, off int
-	failed   bool
+	lines     [][]byte // the history, then the line being typed
+	pos       int      // the position of sline in lines
+	sline     []byte
+	index     int // where in sline the search is (sline_index)
+	lastFound int // the position of the last line found
+	prevFound []byte
 }
 
 func init() {
@@ -41,11 +41,21 @@ func init() {
 }
 
 func (e *Engine) startSearch(forward, nonInc bool) {
-	e.search = &isearch{
+	s := &isearch{
 		forward: forward, nonInc: nonInc,
 		origPos: e.histPos, origText: append([]byte(nil), e.buf.text...), origPoint: e.buf.point,
-		spot: searchSpot{pos: e.histPos, off: e.buf.point},
+		pos: e.histPos, lastFound: e.histPos,
+		sline: append([]byte(nil), e.buf.text...), index: e.buf.point,
 	}
+	if !nonInc {
+		n := e.histLen()
+		s.lines = make([][]byte, n+1)
+		for i := range s.lines {
+			s.lines[i] = e.historyText(i)
+		}
+		s.lines[e.histPos] = s.sline
+	}
+	e.search = s
 }
 
 // frame shows the search as readline does: its own prompt, then the
@@ -71,7 +81,11 @@ func (s *isearch) key(e *Engine, b byte) {
 		if utf8.FullRune(s.partial) || len(s.partial) >= utf8.UTFMax {
 			ch := s.partial
 			s.partial = nil
-			s.add(e, ch)
+			if s.nonInc {
+				s.query = append(s.query, ch...)
+			} else {
+				s.add(e, ch)
+			}
 		}
 		return
 	}
@@ -81,148 +95,198 @@ func (s *isearch) key(e *Engine, b byte) {
 		name = entry.Func.Name
 	}
 	if s.nonInc {
-		switch {
-		case b == '\r' || b == '\n':
-			e.search = nil
-			e.searchString = s.query
-			e.runSearch(s.forward, s)
-		case name == "abort" || b == 0x07:
-			s.abort(e)
-		case name == "backward-delete-char" || b == 0x7f || b == 0x08:
-			if len(s.query) == 0 {
-				s.abort(e)
-				return
-			}
-			_, n := utf8.DecodeLastRune(s.query)
-			s.query = s.query[:len(s.query)-n]
-		case b >= 0x20:
-			s.query = append(s.query, b)
-		}
+		s.nonIncKey(e, b, name)
 		return
+	}
+	if name == "do-lowercase-version" && b >= 'A' && b <= 'Z' {
+		if low := e.keymap.Entry(int(b + 'a' - 'A')); low.Func != nil {
+			name = low.Func.Name
+		}
 	}
 	terminators := e.cfg.Vars.IsearchTerminators
 	if terminators == nil {
 		terminators = []byte{0x1b, '\n'}
 	}
 	switch {
+	case name == "reverse-search-history" || name == "forward-search-history":
+		if (name == "forward-search-history") != s.forward {
+			// The other direction: turn around.
+			s.forward = !s.forward
+		} else if !s.again(e) {
+			return
+		}
+	case name == "backward-delete-char":
+		if len(s.query) == 0 {
+			e.ding()
+		} else {
+			_, n := utf8.DecodeLastRune(s.query)
+			s.query = s.query[:len(s.query)-n]
+		}
+		if len(s.query) == 0 {
+			e.ding()
+		}
+	case b == 0x07 || name == "abort":
+		s.abort(e)
+		return
+	case b == 0x17 || name == "unix-word-rubout":
+		if !s.yankWord(e) {
+			e.ding()
+		}
+	case b == 0x19 || name == "yank":
+		if at := e.buf.point + len(s.query); at < len(e.buf.text) {
+			s.query = append(s.query, e.buf.text[at:]...)
+		} else {
+			e.ding()
+		}
 	case contains(terminators, b):
-		e.search = nil
 		if b == 0x1b && len(e.queue) > 0 {
 			// An escape sequence (an arrow key): end the search and let
 			// the whole sequence act.
 			e.queue = append([]byte{b}, e.queue...)
 		}
-	case name == "abort" || b == 0x07:
-		s.abort(e)
-	case name == "reverse-search-history" || name == "forward-search-history":
-		s.forward = name == "forward-search-history"
-		if len(s.query) == 0 {
-			s.query = append(s.query, e.searchString...)
-		}
-		s.find(e, true)
-	case name == "backward-delete-char":
-		if len(s.steps) == 0 {
-			e.ding()
-			return
-		}
-		last := s.steps[len(s.steps)-1]
-		s.steps = s.steps[:len(s.steps)-1]
-		_, n := utf8.DecodeLastRune(s.query)
-		s.query = s.query[:len(s.query)-n]
-		s.goTo(e, last)
-	case name == "self-insert" || (b >= 0x20 && b != 0x7f && name == ""):
-		s.add(e, []byte{b})
-	default:
-		// Any other key ends the search and does what it always does.
-		e.search = nil
-		e.searchString = s.query
+		s.finish(e)
+		return
+	case b < 0x20 || b == 0x7f:
+		// Any other control key ends the search and does what it
+		// always does.
+		s.finish(e)
 		e.queue = append([]byte{b}, e.queue...)
+		return
+	default:
+		s.query = append(s.query, b)
 	}
-	if e.search == nil && !s.failed {
-		e.searchString = s.query
+	s.find(e)
+}
+
+// again is C-r (or C-s) repeated: look further on for the same string,
+// or, at the start of a search, for the string of the last one. It
+// reports whether to search.
+func (s *isearch) again(e *Engine) bool {
+	switch {
+	case len(s.query) == 0:
+		if len(e.histSearch.lastIsearch) == 0 {
+			return false
+		}
+		s.query = append(s.query, e.histSearch.lastIsearch...)
+		return true
+	case !s.forward && s.index >= 0:
+		s.index--
+	case s.index != len(s.sline):
+		s.index++
+	default:
+		e.ding()
 	}
+	return true
+}
+
+// yankWord is C-w: add the word after the match to the string.
+func (s *isearch) yankWord(e *Engine) bool {
+	at := e.buf.point + len(s.query)
+	if at >= len(e.buf.text) || !isWordRune(e.buf.runeAt(at)) {
+		return false
+	}
+	end := e.buf.nextGrapheme(at)
+	for end < len(e.buf.text) && isWordRune(e.buf.runeAt(end)) {
+		end = e.buf.nextGrapheme(end)
+	}
+	s.query = append(s.query, e.buf.text[at:end]...)
+	return true
 }
 
 func contains(set []byte, b byte) bool {
-	for _, c := range set {
-		if c == b {
-			return true
-		}
-	}
-	return false
+	return bytes.IndexByte(set, b) >= 0
 }
 
-// add appends ch to the query and searches again from the current match.
+// add appends ch to the string and searches again.
 func (s *isearch) add(e *Engine, ch []byte) {
 	if len(ch) == 0 {
 		return
 	}
-	s.steps = append(s.steps, s.spot)
 	s.query = append(s.query, ch...)
-	s.find(e, false)
+	s.find(e)
 }
 
-// find looks for the query from the current match; next moves past it.
-func (s *isearch) find(e *Engine, next bool) {
-	if e.hist == nil && len(s.query) > 0 {
-		s.failed = true
+// find looks for the string from where the search is, through the rest
+// of the line it is in, then line after line in its direction, passing
+// over copies of the line found last and lines shorter than the string.
+// When found, the line shows it with the cursor on the match; when not,
+// the bell rings and the line stays as it was.
+func (s *isearch) find(e *Engine) {
+	dir := 1
+	if !s.forward {
+		dir = -1
+	}
+	q := s.query
+	found := false
+	s.failed = false
+	for {
+		if len(q) == 0 {
+			s.failed = true
+			break
+		}
+		limit := len(s.sline) - len(q) + 1
+		for (!s.forward && s.index >= 0) || (s.forward && s.index < limit) {
+			if s.index >= 0 && bytes.HasPrefix(s.sline[s.index:], q) {
+				found = true
+				break
+			}
+			s.index += dir
+			if s.index < 0 {
+				s.index = 0
+				break
+			}
+		}
+		if found {
+			break
+		}
+		for {
+			s.pos += dir
+			if s.pos < 0 || s.pos >= len(s.lines) {
+				s.failed = true
+				break
+			}
+			s.sline = s.lines[s.pos]
+			if !(s.prevFound != nil && bytes.Equal(s.prevFound, s.sline)) && len(q) <= len(s.sline) {
+				break
+			}
+		}
+		if s.failed {
+			s.index = max(s.index, 0)
+			break
+		}
+		s.index = 0
+		if !s.forward {
+			s.index = len(s.sline) - len(q)
+		}
+	}
+	if s.failed {
 		e.ding()
+		s.pos = s.lastFound
 		return
 	}
-	q := string(s.query)
-	pos, off := s.spot.pos, s.spot.off
-	// First the rest of the line shown (the entry found, or the line
-	// being typed), then the entries beyond it.
-	line := e.historyText(pos)
-	if pos == e.histPos {
-		line = e.buf.text
-	}
-	if !s.forward {
-		end := min(off+len(q), len(line))
-		if next {
-			end = min(off+len(q)-1, len(line))
-		}
-		if end >= 0 {
-			if k := bytes.LastIndex(line[:max(end, 0)], []byte(q)); k >= 0 {
-				s.goTo(e, searchSpot{pos: pos, off: k})
-				return
-			}
-		}
-		if i, k := e.hist.Find(history.Search{Pattern: q}, min(pos, e.hist.Len())-1); i >= 0 {
-			s.goTo(e, searchSpot{pos: i, off: k})
-			return
-		}
-	} else {
-		start := off
-		if next {
-			start = off + 1
-		}
-		if start <= len(line) {
-			if k := bytes.Index(line[start:], []byte(q)); k >= 0 {
-				s.goTo(e, searchSpot{pos: pos, off: start + k})
-				return
-			}
-		}
-		if pos+1 < e.hist.Len() {
-			if i, k := e.hist.Find(history.Search{Pattern: q, Forward: true}, pos+1); i >= 0 {
-				s.goTo(e, searchSpot{pos: i, off: k})
-				return
-			}
-		}
-	}
-	s.failed = true
-	s.spot.failed = true
-	e.ding()
+	s.prevFound = s.lines[s.pos]
+	e.buf.text = append(e.buf.text[:0], s.lines[s.pos]...)
+	e.buf.point = min(s.index, len(e.buf.text))
+	s.lastFound = s.pos
 }
 
-// goTo shows the match spot.
-func (s *isearch) goTo(e *Engine, spot searchSpot) {
-	s.spot = spot
-	s.failed = spot.failed
-	if spot.pos != e.histPos {
-		e.historyGo(spot.pos)
+// finish ends the search where it is: the line found becomes the line,
+// moving in the history to it, with the point at the match.
+func (s *isearch) finish(e *Engine) {
+	e.search = nil
+	e.histSearch.lastIsearch = append([]byte(nil), s.query...)
+	e.buf.text = append(e.buf.text[:0], s.origText...)
+	if s.lastFound != s.origPos {
+		e.historyGo(s.lastFound)
 	}
-	e.buf.point = min(spot.off, len(e.buf.text))
+	point := s.index
+	if point < 0 {
+		point = len(e.buf.text)
+		if s.lastFound == s.origPos {
+			point = s.origPoint
+		}
+	}
+	e.buf.point = clamp(point, 0, len(e.buf.text))
 }
 
 // abort ends the search and puts back the line as it was.
@@ -233,34 +297,3 @@ func (s *isearch) abort(e *Engine) {
 	e.buf.point = s.origPoint
 	e.ding()
 }
-
-// runSearch is the non-incremental search for s's query (or the last
-// one when it is empty).
-func (e *Engine) runSearch(forward bool, s *isearch) {
-	q := e.searchString
-	if len(q) == 0 || e.hist == nil {
-		e.ding()
-		return
-	}
-	from := e.histPos - 1
-	if forward {
-		from = e.histPos + 1
-	}
-	if from < 0 || from >= e.hist.Len() {
-		e.ding()
-		return
-	}
-	i, _ := e.hist.Find(history.Search{Pattern: string(q), Forward: forward}, from)
-	if i < 0 {
-		if s != nil {
-			e.historyGo(s.origPos)
-			e.buf.text = append(e.buf.text[:0], s.origText...)
-			e.buf.point = s.origPoint
-		}
-		e.ding()
-		return
-	}
-	e.historyGo(i)
-}
-
-func (e *Engine) searchAgain(forward bool) { e.runSearch(forward, nil) }

@@ -22,6 +22,24 @@ const (
 // undoList is the undo history of the current line, oldest first.
 type undoList struct {
 	steps []undoStep
+	// arena holds the text of insertions: typing makes no allocation of
+	// its own. It is only ever appended to, never written over, so a
+	// step's text stays what it was wherever a copy of the step goes.
+	arena []byte
+}
+
+// undoArenaChunk is the size of the arena's arrays.
+const undoArenaChunk = 4096
+
+// store returns a copy of the texts, one after the other, in the arena.
+func (u *undoList) store(a, b []byte) []byte {
+	n := len(a) + len(b)
+	if cap(u.arena)-len(u.arena) < n {
+		u.arena = make([]byte, 0, max(undoArenaChunk, n))
+	}
+	start := len(u.arena)
+	u.arena = append(append(u.arena, a...), b...)
+	return u.arena[start:len(u.arena):len(u.arena)]
 }
 
 // noteInsert records an insertion; a one-character insertion right after
@@ -31,11 +49,18 @@ func (u *undoList) noteInsert(start int, text []byte, join bool) {
 	if n := len(u.steps); join && n > 0 {
 		last := &u.steps[n-1]
 		if last.kind == undoInsert && last.start+len(last.text) == start && len(last.text) < 20 {
-			last.text = append(last.text, text...)
+			if k := len(u.arena) - len(last.text); len(last.text) > 0 && k >= 0 && &u.arena[k] == &last.text[0] &&
+				cap(u.arena)-len(u.arena) >= len(text) {
+				// The step's text ends the arena: it grows in place.
+				u.arena = append(u.arena, text...)
+				last.text = u.arena[k:len(u.arena):len(u.arena)]
+			} else {
+				last.text = u.store(last.text, text)
+			}
 			return
 		}
 	}
-	u.steps = append(u.steps, undoStep{kind: undoInsert, start: start, text: append([]byte(nil), text...)})
+	u.steps = append(u.steps, undoStep{kind: undoInsert, start: start, text: u.store(text, nil)})
 }
 
 func (u *undoList) noteDelete(start int, text []byte) {

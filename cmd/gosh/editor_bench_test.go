@@ -18,12 +18,25 @@ import (
 // and type at them: the time until a typed key is echoed, the bytes
 // written for an insertion in the middle of a long line, and the time to
 // take a large bracketed paste. scripts/bench-editor runs them.
+//
+// The harness must never stop reading what a shell writes while it types
+// at it: a pty holds a few KiB each way, and a shell echoing a paste
+// blocks on its output while the harness blocks on its input otherwise.
+// Output is read by a goroutine as soon as anything is typed that makes
+// the shell write much; for the echo latency, the benchmark goroutine
+// reads itself, the fewest hops between the shell's write and the
+// measurement. Every wait has a deadline.
+
+// benchWait is how long any wait for a shell's output may take.
+const benchWait = 30 * time.Second
 
 type ptyShell struct {
 	f     *os.File
 	cmd   *exec.Cmd
-	out   bytes.Buffer
-	chunk chan []byte // what a reader goroutine reads from the pty
+	out   []byte      // output read and not yet matched by waitFor
+	scan  int         // where waitFor goes on looking in out
+	chunk chan []byte // what the reader goroutine reads, once it runs
+	rerr  chan error  // how the reader goroutine ended
 }
 
 func startShell(b *testing.B, name string) *ptyShell {
@@ -39,6 +52,10 @@ func startShell(b *testing.B, name string) *ptyShell {
 			b.Skip("bash not found")
 		}
 		cmd = exec.Command(path, "--norc", "--noprofile", "-i")
+	case "raw-sink":
+		// Not a shell: a reader of the pty in raw mode, to measure what
+		// the pty itself carries.
+		cmd = exec.Command("sh", "-c", `stty raw -echo; printf '$ '; head -c "$1" >/dev/null; stty sane; echo "done-$((6*7))"`, "sh", strconv.Itoa(pasteSize(b, "gosh")))
 	}
 	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm", "INPUTRC=/dev/null", "PS1=$ ", "LC_ALL=C.UTF-8", "HISTFILE=" + filepath.Join(home, "h")}
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 250, Rows: 50})
@@ -55,17 +72,16 @@ func startShell(b *testing.B, name string) *ptyShell {
 	return s
 }
 
-// startReader hands reading the pty to a goroutine, which settle needs:
-// the pty's master does not support read deadlines.
+// startReader hands reading the pty to a goroutine, which goes on
+// reading whatever the benchmark goroutine does.
 func (s *ptyShell) startReader() {
 	if s.chunk != nil {
 		return
 	}
 	s.chunk = make(chan []byte, 1024)
+	s.rerr = make(chan error, 1)
 	f := s.f
 	go func() {
-		// The pty's master does not support read deadlines: a goroutine
-		// reads it, and the waits below use timers.
 		for {
 			buf := make([]byte, 64<<10)
 			n, err := f.Read(buf)
@@ -73,6 +89,7 @@ func (s *ptyShell) startReader() {
 				s.chunk <- buf[:n]
 			}
 			if err != nil {
+				s.rerr <- err
 				close(s.chunk)
 				return
 			}
@@ -80,45 +97,64 @@ func (s *ptyShell) startReader() {
 	}()
 }
 
-// waitFor reads until want has appeared in the output since the last
-// call, and returns the bytes read.
+// read appends the next output to s.out. Without a reader goroutine it
+// reads the pty itself; a timer kills the shell if nothing comes, which
+// ends the read.
+func (s *ptyShell) read(b *testing.B, deadline *time.Timer, want string) {
+	b.Helper()
+	if s.chunk == nil {
+		var buf [64 << 10]byte
+		n, err := s.f.Read(buf[:])
+		if err != nil {
+			b.Fatalf("reading the pty while waiting for %q: %v; output %q", want, err, tail(s.out))
+		}
+		s.out = append(s.out, buf[:n]...)
+		return
+	}
+	select {
+	case c, ok := <-s.chunk:
+		if !ok {
+			b.Fatalf("the shell ended (%v) while waiting for %q; output %q", <-s.rerr, want, tail(s.out))
+		}
+		s.out = append(s.out, c...)
+	case <-deadline.C:
+		b.Fatalf("no %q within %v; output %q", want, benchWait, tail(s.out))
+	}
+}
+
+// waitFor reads until want appears in the output after what the last
+// call matched, and returns the bytes up to the end of the match, which
+// it consumes. Output after the match stays for the next call.
 func (s *ptyShell) waitFor(b *testing.B, want string) int {
 	b.Helper()
-	s.out.Reset()
+	deadline := time.NewTimer(benchWait)
+	defer deadline.Stop()
 	if s.chunk == nil {
-		// Plain blocking reads: the fewest hops between the shell's
-		// write and the measurement.
-		buf := make([]byte, 64<<10)
-		for !strings.Contains(s.out.String(), want) {
-			n, err := s.f.Read(buf)
-			if err != nil {
-				b.Fatalf("reading: %v (output %q)", err, tail(s.out.String()))
-			}
-			s.out.Write(buf[:n])
-		}
-		return s.out.Len()
+		kill := time.AfterFunc(benchWait, func() { s.cmd.Process.Kill() })
+		defer kill.Stop()
 	}
-	timeout := time.After(20 * time.Second)
-	for !strings.Contains(s.out.String(), want) {
-		select {
-		case c, ok := <-s.chunk:
-			if !ok {
-				b.Fatalf("the shell ended; output %q", tail(s.out.String()))
-			}
-			s.out.Write(c)
-		case <-timeout:
-			b.Fatalf("no %q; got %q", want, tail(s.out.String()))
+	for {
+		if i := bytes.Index(s.out[s.scan:], []byte(want)); i >= 0 {
+			end := s.scan + i + len(want)
+			s.out = append(s.out[:0], s.out[end:]...)
+			s.scan = 0
+			return end
 		}
+		s.scan = max(0, len(s.out)-len(want)+1)
+		s.read(b, deadline, want)
 	}
-	return s.out.Len()
 }
 
 // settle reads until the shell has written nothing for a moment and
-// returns how many bytes it wrote.
+// returns how many bytes it wrote, counting what was read but not
+// matched before.
 func (s *ptyShell) settle(b *testing.B) int {
 	b.Helper()
 	s.startReader()
-	total := 0
+	total := len(s.out)
+	s.out, s.scan = s.out[:0], 0
+	quiet := time.NewTimer(30 * time.Millisecond)
+	defer quiet.Stop()
 	for {
 		select {
 		case c, ok := <-s.chunk:
@@ -126,17 +162,18 @@ func (s *ptyShell) settle(b *testing.B) int {
 				b.Fatal("the shell ended")
 			}
 			total += len(c)
-		case <-time.After(30 * time.Millisecond):
+			quiet.Reset(30 * time.Millisecond)
+		case <-quiet.C:
 			return total
 		}
 	}
 }
 
-func tail(s string) string {
+func tail(s []byte) string {
 	if len(s) > 300 {
-		return s[len(s)-300:]
+		return string(s[len(s)-300:])
 	}
-	return s
+	return string(s)
 }
 
 // BenchmarkEditorEcho types a key at the end of a line and waits for its
@@ -183,30 +220,60 @@ func BenchmarkEditorMiddleInsert(b *testing.B) {
 	}
 }
 
+// pasteSize is the size of the paste for shell: $GOSH_BENCH_PASTE_SIZE or
+// 1 MiB, but 64 KiB for bash, which takes seconds for 1 MiB, unless
+// $GOSH_BENCH_BASH_PASTE is set.
+func pasteSize(b *testing.B, shell string) int {
+	size := 1 << 20
+	if v, err := strconv.Atoi(os.Getenv("GOSH_BENCH_PASTE_SIZE")); err == nil && v > 0 {
+		size = v
+	}
+	if shell == "bash" && os.Getenv("GOSH_BENCH_BASH_PASTE") == "" {
+		size = min(size, 64<<10)
+	}
+	return size - size%16
+}
+
 // BenchmarkEditorPaste pastes 1 MiB in bracketed-paste mode and waits
-// until the shell has taken it and run the next command.
+// until the shell has taken it, thrown it away (C-u) and run the next
+// command. "raw-sink" is the pty alone: a program reading the same bytes
+// in raw mode and discarding them, the least any shell can take.
+// "input-ms" is how long the writes of the pasted text took: they wait
+// while the shell does not read.
 func BenchmarkEditorPaste(b *testing.B) {
-	for _, shell := range []string{"gosh", "bash"} {
+	for _, shell := range []string{"gosh", "bash", "raw-sink"} {
 		b.Run(shell, func(b *testing.B) {
-			size := 1 << 20
-			if v, err := strconv.Atoi(os.Getenv("GOSH_BENCH_PASTE_SIZE")); err == nil {
-				size = v
-			}
-			if shell == "bash" && os.Getenv("GOSH_BENCH_BASH_PASTE") == "" {
-				size = 64 << 10 // GNU Readline takes seconds for 1 MiB
-			}
-			s := startShell(b, shell)
+			size := pasteSize(b, shell)
 			text := bytes.Repeat([]byte("0123456789abcdef"), size/16)
 			b.SetBytes(int64(size))
+			var input time.Duration
 			for b.Loop() {
+				b.StopTimer()
+				s := startShell(b, shell)
+				s.startReader()
+				b.StartTimer()
+				done := make(chan time.Duration, 1)
 				go func() {
+					t0 := time.Now()
+					if shell == "raw-sink" {
+						s.f.Write(text)
+						done <- time.Since(t0)
+						return
+					}
 					s.f.Write([]byte("\x1b[200~"))
 					s.f.Write(text)
-					s.f.Write([]byte("\x1b[201~\x15echo pasted-ok\r"))
+					done <- time.Since(t0)
+					s.f.Write([]byte("\x1b[201~\x15echo pasted-$((6*7))\r"))
 				}()
-				s.waitFor(b, "pasted-ok\r\n")
-				s.waitFor(b, "$ ")
+				if shell == "raw-sink" {
+					s.waitFor(b, "done-42")
+				} else {
+					s.waitFor(b, "pasted-42\r\n")
+					s.waitFor(b, "$ ")
+				}
+				input += <-done
 			}
+			b.ReportMetric(float64(input.Milliseconds())/float64(b.N), "input-ms")
 		})
 	}
 }

@@ -30,18 +30,25 @@ Runs a shell script given as COMMAND, read from FILE, or read from standard
 input. NAME becomes $0 (default "gosh") and the ARGs $1, $2, ...
 
 Options:
-  -c          run COMMAND, the first operand
-  -i          interactive: expand aliases and source ~/.goshrc first
-  --norc      do not source ~/.goshrc
-  --version   print the version and exit
-  -h, --help  print this help and exit
+  -c            run COMMAND, the first operand
+  -i            interactive: expand aliases and source ~/.goshrc first
+  -l, --login   login shell: source ~/.gosh_profile first
+  --norc        do not source ~/.goshrc
+  --noprofile   do not source ~/.gosh_profile
+  --version     print the version and exit
+  -h, --help    print this help and exit
+
+With no operands and a terminal on standard input, gosh is interactive.
+See docs/gosh.md for the user guide.
 `
 
 // config is what the command line asks for.
 type config struct {
 	command     bool // -c: the first operand is the script
 	interactive bool
+	login       bool
 	noRC        bool
+	noProfile   bool
 	help        bool
 	version     bool
 	operands    []string
@@ -65,6 +72,10 @@ func parseArgs(args []string) (config, error) {
 			return c, nil
 		case arg == "--norc":
 			c.noRC = true
+		case arg == "--noprofile":
+			c.noProfile = true
+		case arg == "--login":
+			c.login = true
 		case arg == "--version":
 			c.version = true
 		case arg == "--help":
@@ -78,6 +89,8 @@ func parseArgs(args []string) (config, error) {
 					c.command = true
 				case 'i':
 					c.interactive = true
+				case 'l':
+					c.login = true
 				case 'h':
 					c.help = true
 				default:
@@ -93,12 +106,17 @@ func parseArgs(args []string) (config, error) {
 }
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
-// run runs gosh with the given arguments and returns its exit status.
-func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
-	c, err := parseArgs(args)
+// run runs gosh with the given command line (argv[0] first) and returns
+// its exit status. As with bash, an argv[0] starting with "-" (as login(1)
+// starts a shell) makes a login shell.
+func run(argv []string, stdin *os.File, stdout, stderr io.Writer) int {
+	c, err := parseArgs(argv[1:])
+	if len(argv) > 0 && strings.HasPrefix(argv[0], "-") {
+		c.login = true
+	}
 	switch {
 	case err != nil:
 		fmt.Fprintf(stderr, "gosh: %v\n%s", err, usage)
@@ -116,7 +134,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 
 	opts := shell.Options{
 		Interactive: c.interactive,
+		Login:       c.login,
 		NoRC:        c.noRC,
+		NoProfile:   c.noProfile,
 		Stdin:       stdin,
 		Stdout:      stdout,
 		Stderr:      stderr,

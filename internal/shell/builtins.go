@@ -99,6 +99,9 @@ func builtinResult(ctx context.Context, name string, err error) error {
 	if err == nil {
 		return nil
 	}
+	if d, ok := errors.AsType[delegated](err); ok {
+		return d.err
+	}
 	if es, ok := errors.AsType[interp.ExitStatus](err); ok {
 		if es == 0 {
 			// The interpreter requires a nil error for status 0.
@@ -128,4 +131,21 @@ func stderrOf(ctx context.Context) io.Writer {
 		return w
 	}
 	return io.Discard
+}
+
+// delegated wraps what interp.HandlerContext.Builtin returned when a gosh
+// built-in hands a command to one of the interpreter's: the interpreter
+// reads the status (or "exit", "return") from it as it is.
+type delegated struct{ err error }
+
+func (d delegated) Error() string { return d.err.Error() }
+func (d delegated) Unwrap() error { return d.err }
+
+// runInterpBuiltin runs one of the interpreter's own built-ins for a gosh
+// built-in that takes over its name.
+func runInterpBuiltin(ctx context.Context, args []string) error {
+	if err := interp.HandlerCtx(ctx).Builtin(ctx, args); err != nil {
+		return delegated{err}
+	}
+	return nil
 }

@@ -31,18 +31,46 @@ type historyState struct {
 	lineAdded bool
 	// expander keeps what history expansion remembers between lines.
 	expander *history.Expander
+	// session says the shell is interactive and saves each command to
+	// the history file as it goes.
+	session bool
+	// loading delivers the history file's entries, read in the
+	// background at start-up (see beginHistory); nil once they are in list.
+	loading chan *history.List
 }
 
 // shellHistory returns the shell's history list, set up from HISTSIZE,
-// HISTTIMEFORMAT and the rest on first use.
+// HISTTIMEFORMAT and the rest on first use, with the history file's
+// entries in it.
 func (s *Shell) shellHistory(getenv func(string) string) *historyState {
 	s.histMu.Lock()
 	defer s.histMu.Unlock()
+	h := s.historyLocked()
+	h.joinLocked()
+	configureHistory(h.list, getenv)
+	return h
+}
+
+// historyLocked returns the history state, creating it; the file may
+// still be loading.
+func (s *Shell) historyLocked() *historyState {
 	if s.hist == nil {
 		s.hist = &historyState{list: history.New()}
 	}
-	configureHistory(s.hist.list, getenv)
 	return s.hist
+}
+
+// joinLocked waits for the history file being read at start-up and puts
+// its entries in the list. It reports whether it did.
+func (h *historyState) joinLocked() bool {
+	if h.loading == nil {
+		return false
+	}
+	loaded := <-h.loading
+	h.loading = nil
+	// Nothing touches the list before the file is in: every use joins.
+	*h.list = *loaded
+	return true
 }
 
 // configureHistory applies the shell variables that shape the list; bash
@@ -209,9 +237,9 @@ func runHistory(h *historyState, args []string, getenv func(string) string, stdo
 		case flags['w']:
 			err = l.WriteFile(file)
 		case flags['r']:
-			err = l.ReadFile(file)
+			err = h.readKeepingUnsaved(func() error { return l.ReadFile(file) })
 		case flags['n']:
-			err = l.ReadNew(file)
+			err = h.readKeepingUnsaved(func() error { return l.ReadNew(file) })
 		}
 		if err != nil {
 			return 1, nil // bash fails quietly here
@@ -296,4 +324,39 @@ func deleteHistory(l *history.List, arg string) error {
 	}
 	l.Remove(k)
 	return nil
+}
+
+// readKeepingUnsaved runs read, which appends entries from a file. In an
+// interactive session, the entries not yet saved to the history file (the
+// command running, at least) are taken out and put back after, so that
+// they stay the last ones, which the session appends to the file once the
+// command has run (see flushHistory).
+func (h *historyState) readKeepingUnsaved(read func() error) error {
+	if !h.session {
+		return read()
+	}
+	type entry struct {
+		line string
+		t    time.Time
+		ok   bool
+	}
+	l := h.list
+	var kept []entry
+	for n := min(h.unsaved, l.Len()); n > 0; n-- {
+		i := l.Len() - n
+		t, ok := l.Time(i)
+		kept = append(kept, entry{l.Line(i), t, ok})
+	}
+	for range kept {
+		l.Remove(l.Len() - 1)
+	}
+	err := read()
+	for _, e := range kept {
+		if e.ok {
+			l.AddTime(e.line, e.t)
+		} else {
+			l.Add(e.line)
+		}
+	}
+	return err
 }

@@ -31,7 +31,11 @@ func (s *Shell) varGetter() func(string) string {
 
 // beginHistory is what an interactive shell does with history before the
 // first command, after the rc file: HISTSIZE and HISTFILESIZE get their
-// defaults, and the history file is read.
+// defaults, and the history file starts loading. It loads in the
+// background, so that the first prompt does not wait for a big file: the
+// list is filled in when it is first used (see historyState.joinLocked),
+// at the latest when the line editor starts reading the first line, after
+// the prompt is on the screen.
 func (s *Shell) beginHistory() {
 	for _, name := range []string{"HISTSIZE", "HISTFILESIZE"} {
 		if _, ok := lookupVar(s.varGetter(), name); !ok {
@@ -39,21 +43,47 @@ func (s *Shell) beginHistory() {
 		}
 	}
 	getenv := s.varGetter()
-	h := s.shellHistory(getenv)
 	s.histMu.Lock()
 	defer s.histMu.Unlock()
-	if file := histFile(getenv); file != "" {
-		h.list.ReadFile(file) // a missing or unreadable file is an empty history
-		configureHistory(h.list, getenv)
-	}
+	h := s.historyLocked()
+	h.joinLocked()
 	h.unsaved = 0
+	h.session = true
+	file := histFile(getenv)
+	if file == "" {
+		return
+	}
+	loaded := history.New()
+	configureHistory(loaded, getenv)
+	loaded.WriteTimestamps = h.list.WriteTimestamps
+	h.loading = make(chan *history.List, 1)
+	go func() {
+		loaded.ReadFile(file) // a missing or unreadable file is an empty history
+		h.loading <- loaded
+	}()
+}
+
+// joinHistory puts the history file's entries in the list if they are
+// still loading, and reports whether it did.
+func (s *Shell) joinHistory() bool {
+	s.histMu.Lock()
+	defer s.histMu.Unlock()
+	return s.historyLocked().joinLocked()
+}
+
+// historyList returns the history list without waiting for the file, for
+// the line editor, which joins it before reading input.
+func (s *Shell) historyList() *history.List {
+	s.histMu.Lock()
+	defer s.histMu.Unlock()
+	return s.historyLocked().list
 }
 
 // rememberCommand saves a command the user typed in the history, as
-// HISTCONTROL and HISTIGNORE allow. A command of several lines is saved
-// as one entry.
+// HISTCONTROL and HISTIGNORE allow. A command of several lines is saved as
+// one entry, on one line where it can be (see historyText). flushHistory appends it to the history file once it has run.
 func (s *Shell) rememberCommand(text string) {
-	text = strings.TrimRight(text, "\n")
+	text = historyText(text)
 	if strings.TrimSpace(text) == "" {
 		return
 	}
@@ -65,9 +95,29 @@ func (s *Shell) rememberCommand(text string) {
 	s.histMu.Lock()
 	defer s.histMu.Unlock()
 	h.lineAdded = p.Add(h.list, text)
-	if h.lineAdded {
-		h.unsaved = min(h.unsaved+1, h.list.Len())
+	if !h.lineAdded {
+		return
 	}
+	h.unsaved = min(h.unsaved+1, h.list.Len())
+}
+
+// flushHistory appends the commands not yet in the history file to it,
+// after each command, so that the file is right however the shell ends
+// and other sessions can read what this one ran (history -n). It runs
+// after the command rather than before so that history -s and -p, which
+// take their own line out of the list, keep it out of the file too.
+func (s *Shell) flushHistory() {
+	getenv := s.varGetter()
+	s.histMu.Lock()
+	defer s.histMu.Unlock()
+	h := s.historyLocked()
+	if h.unsaved == 0 || h.loading != nil {
+		return
+	}
+	if file := histFile(getenv); file != "" && h.list.AppendFile(file, h.unsaved) == nil {
+		h.unsaved = 0
+	}
+	h.lineAdded = false
 }
 
 // endHistory is what an interactive shell does with history as it exits:

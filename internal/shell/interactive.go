@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"golang.org/x/term"
 	"mvdan.cc/sh/v3/interp"
@@ -25,14 +23,25 @@ const (
 
 // RunInteractive reads commands from [Options.Stdin] line by line and runs
 // each as soon as it is complete, like an interactive bash. Before reading
-// each command it writes $PS1 (or [DefaultPS1]) to standard error, and
-// $PS2 (or [DefaultPS2]) before each continuation line; the prompts are
-// printed as they are, without expanding escapes.
+// each command it prints the notices of jobs that ended or stopped, runs
+// $PROMPT_COMMAND and writes $PS1 (or [DefaultPS1]) to standard error;
+// before each continuation line, $PS2 (or [DefaultPS2]). The prompts are
+// expanded as bash expands them (see decodePrompt and expandPrompt).
+// History expansion (!!, !$, ^old^new) applies to each line, and the
+// expanded line is echoed as bash does. A command of several lines (the
+// parser asks for more, or a line ends in a backslash) is one history
+// entry, appended to the history file once it has run.
+//
+// When standard input and error are a terminal, lines are read with the
+// line editor, and the shell does job control (see jobs.go): each
+// pipeline runs in a process group of its own that has the terminal while
+// it runs in the foreground.
 //
 // A syntax error is reported and the shell goes on with the next line.
-// RunInteractive returns at end of input or on "exit", after writing
-// "exit" to standard error as bash does, or when ctx is done. It returns an
-// error as described for [Shell.RunReader] for the last command.
+// RunInteractive returns at end of input (unless $IGNOREEOF says to go
+// on) or on "exit", after writing "exit" to standard error as bash does,
+// or when ctx is done. It returns an error as described for
+// [Shell.RunReader] for the last command.
 //
 // Unless [Options.Stdin] is an *os.File, commands run with no standard
 // input of their own, as the shell reads the rest of it.
@@ -45,50 +54,84 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 	var (
 		pending strings.Builder // the lines of an incomplete command
 		last    error           // how the last command ended
+		eofs    int             // end-of-input seen in a row, for IGNOREEOF
 	)
 	for {
 		if ctx.Err() != nil {
+			s.jobs.end()
 			return ctx.Err()
 		}
-		line, readErr := read(pending.Len() == 0)
+		primary := pending.Len() == 0
+		if primary {
+			s.beforePrompt(ctx, ExitCode(last))
+		}
+		line, readErr := read(s.prompt(ctx, primary, ExitCode(last)))
 		if errors.Is(readErr, lineedit.ErrInterrupt) {
 			// C-c abandons the command being typed, as in bash.
 			pending.Reset()
 			last = interp.ExitStatus(130)
 			continue
 		}
-		pending.WriteString(line)
 		eof := readErr != nil
-		if eof && pending.Len() == 0 {
+		if eof && pending.Len() == 0 && line == "" {
+			if errors.Is(readErr, io.EOF) && s.ignoreEOF(&eofs) {
+				continue
+			}
+			if s.refuseExit() {
+				continue
+			}
 			return s.endInteractive(readErr, last)
 		}
+		eofs = 0
+		line, run := s.expandLine(line)
+		if !run {
+			pending.Reset()
+			if eof {
+				return s.endInteractive(readErr, last)
+			}
+			continue
+		}
+		pending.WriteString(line)
 		f, err := parse(strings.NewReader(pending.String()), "")
 		if se, ok := errors.AsType[*SyntaxError](err); ok && se.Incomplete && !eof {
 			continue // read the rest of the command
 		}
+		if err == nil && !eof && continued(pending.String()) {
+			continue // the line ended in a backslash
+		}
 		s.rememberCommand(pending.String())
 		pending.Reset()
+		s.cmdNum++
 		if err != nil {
 			s.Report(err)
 			last = interp.ExitStatus(2)
 		} else {
 			for _, stmt := range f.Stmts {
-				last = s.runner.Run(ctx, stmt)
-				if s.runner.Exited() {
+				if isExitCommand(stmt) && s.refuseExit() {
+					continue
+				}
+				s.exitWarned = false
+				exited, err := s.runStatement(ctx, stmt)
+				last = err
+				if exited {
+					s.flushHistory()
 					return s.endInteractive(io.EOF, last)
 				}
 			}
 		}
+		s.flushHistory()
 		if eof {
 			return s.endInteractive(readErr, last)
 		}
 	}
 }
 
-// endInteractive ends RunInteractive: it says "exit" on standard error,
-// and returns readErr if reading failed, or last.
+// endInteractive ends RunInteractive: it saves the history, ends job
+// control, says "exit" on standard error, and returns readErr if reading
+// failed, or last.
 func (s *Shell) endInteractive(readErr, last error) error {
 	s.endHistory()
+	s.jobs.end()
 	fmt.Fprintln(s.stderr(), "exit")
 	if !errors.Is(readErr, io.EOF) {
 		return readErr
@@ -96,38 +139,32 @@ func (s *Shell) endInteractive(readErr, last error) error {
 	return last
 }
 
-// promptText returns the primary prompt, or the continuation prompt if
-// primary is false.
-func (s *Shell) promptText(primary bool) string {
-	name, def := "PS1", DefaultPS1
-	if !primary {
-		name, def = "PS2", DefaultPS2
-	}
-	v, ok := s.runner.Vars[name]
-	if !ok {
-		// Vars only gets the environment once a command has run.
-		v = s.runner.Env.Get(name)
-	}
-	if v.IsSet() {
-		return v.String()
-	}
-	return def
-}
-
 // lineReader returns the function the interactive loop reads lines with:
 // the line editor when standard input and standard error are terminals,
 // else plain reading with the prompt written to standard error. A line
-// comes back with its newline, except at the end of input.
-func (s *Shell) lineReader() func(primary bool) (string, error) {
+// comes back with its newline, except at the end of input. On a terminal
+// it also starts job control and the shell's signal handling.
+func (s *Shell) lineReader() func(prompt string) (string, error) {
 	in, _ := s.opts.Stdin.(*os.File)
 	out, _ := s.opts.Stderr.(*os.File)
 	if in != nil && out != nil && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd())) {
+		s.jobs.tc = startJobControl(in, out)
+		s.catchSignals()
 		cfg := s.readlineConfig(s.varGetter())
-		ed := lineedit.NewEditorWith(cfg, s.shellHistory(s.varGetter()).list, in, out)
+		ed := lineedit.NewEditorWith(cfg, s.historyList(), in, out)
 		ed.AutoHistory = false // the shell saves lines as HISTCONTROL says
-		ignoreInteractiveSignals()
-		return func(primary bool) (string, error) {
-			line, err := ed.ReadLine(s.promptText(primary))
+		ed.Completer = s.editorCompleter(ed.Engine().CompletionType)
+		var prompt string
+		ed.PreInputHook = func() {
+			// The history file has been loading since start-up, while
+			// the first prompt was drawn; the keys need it from here on.
+			if s.joinHistory() {
+				ed.Engine().Reset(prompt)
+			}
+		}
+		return func(p string) (string, error) {
+			prompt = p
+			line, err := ed.ReadLine(p)
 			if err != nil {
 				return "", err
 			}
@@ -139,22 +176,8 @@ func (s *Shell) lineReader() func(primary bool) (string, error) {
 		src = s.opts.Stdin
 	}
 	br := bufio.NewReader(src)
-	return func(primary bool) (string, error) {
-		fmt.Fprint(s.stderr(), s.promptText(primary))
+	return func(p string) (string, error) {
+		fmt.Fprint(s.stderr(), strings.NewReplacer("\x01", "", "\x02", "").Replace(p))
 		return br.ReadString('\n')
 	}
-}
-
-// ignoreInteractiveSignals keeps an interactive shell alive through the
-// signals bash ignores at its prompt: SIGTERM and SIGQUIT, and SIGINT from
-// a C-c aimed at the command in the foreground. They are caught and
-// dropped rather than ignored, so that commands the shell starts get them
-// with their default action.
-func ignoreInteractiveSignals() {
-	ch := make(chan os.Signal, 8)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGQUIT)
-	go func() {
-		for range ch {
-		}
-	}()
 }

@@ -38,6 +38,13 @@ type Options struct {
 	// NoRC disables sourcing the rc file in interactive mode.
 	NoRC bool
 
+	// Login makes the shell a login shell: it sources the profile (see
+	// [Shell.ProfilePath]) before the rc file, and logout works.
+	Login bool
+
+	// NoProfile disables sourcing the profile in a login shell.
+	NoProfile bool
+
 	// Stdin is the shell's standard input. A nil Stdin means no input.
 	// Readers other than an *os.File are copied into a pipe by the
 	// interpreter, which may consume them entirely.
@@ -91,21 +98,36 @@ type Shell struct {
 	// histMu guards hist, the command history (see history.go).
 	histMu sync.Mutex
 	hist   *historyState
+
+	// jobs is the job table (see jobs.go).
+	jobs *jobTable
+
+	// exitWarned says the user was told "There are stopped jobs." and
+	// the next exit goes through (see refuseExit).
+	exitWarned bool
+	// cmdNum counts the commands run from the prompt (\# in prompts).
+	cmdNum int
+	// interpBgLatest says the latest background command was run by the
+	// interpreter (see rewriteBgPid); bgFuncs are the functions that run
+	// one.
+	interpBgLatest bool
+	bgFuncs        map[string]bool
 }
 
 // New returns a Shell configured by opts. The rc file is not read until
 // the first Run call.
 func New(opts Options) (*Shell, error) {
 	s := &Shell{opts: opts, builtins: make(map[string]Builtin)}
+	s.jobs = newJobTable(s.stderr())
 	env := opts.Env
 	if env == nil {
 		env = os.Environ()
 	}
 	runOpts := []interp.RunnerOption{
-		interp.Env(expand.ListEnviron(env...)),
+		interp.Env(shellEnviron{Environ: expand.ListEnviron(env...), s: s}),
 		interp.Interactive(opts.Interactive),
 		interp.Params(append([]string{"--"}, opts.Args...)...),
-		interp.ExecHandlers(s.builtinMiddleware, commandNotFound),
+		interp.ExecHandlers(s.builtinMiddleware, commandNotFound, s.jobExec),
 		interp.CallHandler(s.overrideCalls),
 		// Standard input is attached in start, so that RunInteractive
 		// can read commands from it before the interpreter copies it.
@@ -140,8 +162,8 @@ func (s *Shell) name() string {
 }
 
 // start runs once, before the first command: it attaches standard input
-// (unless the caller reads commands from it) and sources the rc file in
-// interactive mode. It reports whether the rc file exited the shell.
+// (unless the caller reads commands from it) and sources the start-up
+// files (see sourceStartup). It reports whether one exited the shell.
 func (s *Shell) start(ctx context.Context, attachStdin bool) (exited bool, err error) {
 	if !s.started {
 		s.started = true
@@ -158,9 +180,7 @@ func (s *Shell) start(ctx context.Context, attachStdin bool) (exited bool, err e
 			}
 		}
 		s.runner.Reset()
-		if s.opts.Interactive && !s.opts.NoRC {
-			s.rcExited, s.rcErr = s.sourceRC(ctx)
-		}
+		s.rcExited, s.rcErr = s.sourceStartup(ctx)
 	}
 	return s.rcExited, s.rcErr
 }

@@ -1,0 +1,166 @@
+package shell
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"mvdan.cc/sh/v3/interp"
+)
+
+func init() { registerDefault("wait", (*Shell).waitBuiltin) }
+
+// waitBuiltin is bash's wait [-fn] [id ...], taken over from the
+// interpreter so that it knows gosh's jobs: an id is a job spec (%1) or a
+// process ID ($!). Without ids it waits for every running job, and for the
+// background commands the interpreter runs itself (a "&" inside a loop or
+// a function, whose "g1"-style ids it passes on to the interpreter).
+// A C-c stops the wait with status 130.
+func (s *Shell) waitBuiltin() Builtin {
+	return func(ctx context.Context, args []string) error {
+		flags, rest, bad := parseFlags(args[1:], "fn")
+		if bad != 0 {
+			fmt.Fprintf(stderrOf(ctx), "gosh: wait: -%c: invalid option\nwait: usage: wait [-fn] [id ...]\n", bad)
+			return interp.ExitStatus(2)
+		}
+		jt := s.jobs
+		if flags['n'] {
+			return s.waitAny(ctx)
+		}
+		if len(rest) == 0 {
+			if err := runInterpBuiltin(ctx, []string{"wait"}); err != nil {
+				return err
+			}
+			jt.mu.Lock()
+			for _, k := range jt.jobs {
+				if k.state() == jobStopped {
+					fmt.Fprintf(stderrOf(ctx), "gosh: wait: warning: job %d[%d] stopped\n", k.id, k.pgid)
+				}
+			}
+			jt.mu.Unlock()
+			for {
+				jt.mu.Lock()
+				var j *job
+				for _, k := range jt.jobs {
+					if k.state() != jobStopped {
+						j = k
+						break
+					}
+				}
+				jt.mu.Unlock()
+				if j == nil {
+					return nil
+				}
+				if _, ok := jt.waitJob(ctx, j); !ok {
+					return interp.ExitStatus(130)
+				}
+			}
+		}
+		status := 0
+		for _, id := range rest {
+			if strings.HasPrefix(id, "g") {
+				if err := runInterpBuiltin(ctx, []string{"wait", id}); err != nil {
+					return err
+				}
+				status = 0
+				continue
+			}
+			jt.mu.Lock()
+			var j *job
+			var err error
+			pid := -1
+			if strings.HasPrefix(id, "%") {
+				j, err = jt.findJobLocked(id, false)
+			} else if n, aerr := strconv.Atoi(id); aerr == nil && n > 0 {
+				pid = n
+				j = jt.byPidLocked(n)
+			} else {
+				jt.mu.Unlock()
+				fmt.Fprintf(stderrOf(ctx), "gosh: wait: `%s': not a pid or valid job spec\n", id)
+				status = 2
+				continue
+			}
+			jt.mu.Unlock()
+			switch {
+			case err != nil:
+				fmt.Fprintf(stderrOf(ctx), "gosh: wait: %v\n", err)
+				status = 127
+				continue
+			case j == nil:
+				jt.mu.Lock()
+				st, ok := jt.finished[pid]
+				jt.mu.Unlock()
+				if ok {
+					status = st
+					continue
+				}
+				fmt.Fprintf(stderrOf(ctx), "gosh: wait: pid %d is not a child of this shell\n", pid)
+				status = 127
+				continue
+			}
+			st, ok := s.waitFor(ctx, j, pid)
+			if !ok {
+				return interp.ExitStatus(130)
+			}
+			status = st
+		}
+		if status != 0 {
+			return interp.ExitStatus(status)
+		}
+		return nil
+	}
+}
+
+// waitFor waits for job j, or for its process pid when that is not the
+// process $! gave for the job, and returns the status.
+func (s *Shell) waitFor(ctx context.Context, j *job, pid int) (int, bool) {
+	jt := s.jobs
+	if pid <= 0 || pid == j.firstPid || pid == j.pgid {
+		return jt.waitJob(ctx, j)
+	}
+	jt.mu.Lock()
+	defer jt.mu.Unlock()
+	for {
+		for _, p := range j.procs {
+			if p.pid == pid && p.state == procExited {
+				return waitStatusCode(p.ws), true
+			}
+		}
+		if j.state() == jobDone {
+			return j.exitStatus(), true
+		}
+		if !jt.waitChange(ctx) {
+			return 0, false
+		}
+	}
+}
+
+// waitAny is wait -n: it waits for the next job to end and returns its
+// status, or 127 when no job runs.
+func (s *Shell) waitAny(ctx context.Context) error {
+	jt := s.jobs
+	jt.mu.Lock()
+	defer jt.mu.Unlock()
+	for {
+		running := false
+		for _, j := range jt.jobs {
+			switch j.state() {
+			case jobDone:
+				jt.removeLocked(j)
+				if st := j.exitStatus(); st != 0 {
+					return interp.ExitStatus(st)
+				}
+				return nil
+			case jobRunning:
+				running = true
+			}
+		}
+		if !running {
+			return interp.ExitStatus(127)
+		}
+		if !jt.waitChange(ctx) {
+			return interp.ExitStatus(130)
+		}
+	}
+}

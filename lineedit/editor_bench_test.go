@@ -1,0 +1,56 @@
+package lineedit
+
+import (
+	"bytes"
+	"io"
+	"testing"
+)
+
+// BenchmarkPasteRender1MiB measures what the editor itself does with a
+// 1 MiB bracketed paste, without a terminal: the bytes go to the engine in
+// the chunks a pty delivers (4 KiB), each chunk is followed by a render, as
+// in ReadLine, and the line is drawn into io.Discard on a 250-column
+// terminal.
+func BenchmarkPasteRender1MiB(b *testing.B) {
+	benchPasteRender(b, 1<<20)
+}
+
+func benchPasteRender(b *testing.B, size int) {
+	text := bytes.Repeat([]byte("0123456789abcdef"), size/16)
+	e := New(testConfig(), nil)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		e.Reset("$ ")
+		r := NewRenderer(io.Discard, 250)
+		_ = r.Render(e.Frame())
+		e.Feed([]byte("\x1b[200~"))
+		for off := 0; off < len(text); off += 4096 {
+			e.Feed(text[off:min(off+4096, len(text))])
+			_ = r.Render(e.Frame())
+		}
+		e.Feed(pasteEnd)
+		_ = r.Render(e.Frame())
+	}
+}
+
+// BenchmarkTypeAtEnd measures a keystroke as ReadLine handles it when
+// typing at the end of a line: Engine.Feed of one printable byte, then
+// Render of Engine.Frame, on an 80-column terminal. The line grows to 300
+// characters (four rows), then starts again.
+func BenchmarkTypeAtEnd(b *testing.B) {
+	e := New(testConfig(), nil)
+	r := NewRenderer(io.Discard, 80)
+	e.Reset("\001\x1b[1;32m\002user@host\001\x1b[0m\002:~$ ")
+	key := []byte{'x'}
+	n := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if n++; n == 300 {
+			n = 0
+			e.Reset(e.prompt)
+		}
+		e.Feed(key)
+		_ = r.Render(e.Frame())
+	}
+}

@@ -1,0 +1,113 @@
+package mmap
+
+// Choosing the needle bytes to look for first. A search finds candidate
+// positions with bytes.IndexByte (vectorized assembly) on the needle's
+// rarest byte and checks a second rare byte before comparing the whole
+// needle, so the rarer those bytes are in the haystack, the fewer the
+// candidates. Large haystacks are sampled; small ones are judged by a
+// fixed guess of how common each byte is in text, code and binaries.
+
+// sampleMin is the haystack size from which a search samples it.
+const sampleMin = 1 << 20
+
+// Sampling reads sampleSpans spans of sampleSpan bytes spread evenly over
+// the haystack (64 KiB in all).
+const (
+	sampleSpan  = 4 << 10
+	sampleSpans = 16
+)
+
+// commonness guesses how common each byte value is, higher for more
+// common, without looking at the haystack.
+var commonness = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 0x80:
+			t[c] = 40 // UTF-8 continuation and lead bytes, binary data
+		case c < 0x20:
+			t[c] = 20 // control characters
+		case c >= 'A' && c <= 'Z':
+			t[c] = 120
+		case c >= '0' && c <= '9':
+			t[c] = 160
+		default:
+			t[c] = 90 // other punctuation
+		}
+	}
+	// Lower-case letters from the most frequent in English text down.
+	for i, c := range "etaoinsrhldcumfpgwybvkxjqz" {
+		t[c] = uint8(250 - 2*i)
+	}
+	for i, c := range "ETAOINSRHLDCUMFPGWYBVKXJQZ" {
+		t[c] = uint8(150 - i)
+	}
+	t[' '] = 255
+	t['\n'], t['\t'] = 190, 150
+	t[0] = 100 // padding in binary files
+	t[0xff] = 60
+	for _, c := range ".,-/_:=()\"'" {
+		t[c] = 170
+	}
+	t['0'], t['1'], t['2'] = 180, 175, 170
+	return t
+}()
+
+// byteCounts counts byte values, or ranks them when there is nothing to count.
+type byteCounts [256]uint32
+
+// guessCounts ranks bytes by the fixed commonness table.
+func guessCounts() *byteCounts {
+	var f byteCounts
+	for c, v := range commonness {
+		f[c] = uint32(v)
+	}
+	return &f
+}
+
+// sampleCounts counts the bytes of hay's sample spans. The fixed guess
+// breaks ties, so a byte absent from the sample but common in general is
+// not preferred over one that is rare in general.
+func sampleCounts(hay []byte) *byteCounts {
+	var f byteCounts
+	step := len(hay) / sampleSpans
+	for i := range sampleSpans {
+		for _, c := range hay[i*step : i*step+sampleSpan] {
+			f[c]++
+		}
+	}
+	for c := range f {
+		f[c] = f[c]<<8 | uint32(commonness[c])
+	}
+	return &f
+}
+
+// countsFor returns the byte counts to choose anchors for a search of hay.
+func countsFor(hay []byte) *byteCounts {
+	if len(hay) >= sampleMin {
+		return sampleCounts(hay)
+	}
+	return guessCounts()
+}
+
+// anchors are the positions in the needle of its rarest byte (k1) and of
+// the rarest byte with another value (k2; k2 == k1 if all bytes are equal).
+type anchors struct{ k1, k2 int }
+
+// pickAnchors chooses the anchors of needle (not empty) by counts f.
+func pickAnchors(needle []byte, f *byteCounts) anchors {
+	a := anchors{0, -1}
+	for i, c := range needle {
+		if f[c] < f[needle[a.k1]] {
+			a.k1 = i
+		}
+	}
+	for i, c := range needle {
+		if c != needle[a.k1] && (a.k2 < 0 || f[c] < f[needle[a.k2]]) {
+			a.k2 = i
+		}
+	}
+	if a.k2 < 0 {
+		a.k2 = a.k1
+	}
+	return a
+}

@@ -1,0 +1,5 @@
+//go:build aix || solaris
+
+package poll
+
+func platformMechanisms() []mechanism { return nil }
