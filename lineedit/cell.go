@@ -47,6 +47,10 @@ func (c cell) longIndex() int { return int(c.lo) }
 // blank is a plain space.
 var blank = asciiCell(' ', 0)
 
+// unknownCell stands for a column whose content the renderer does not
+// know: it equals no cell of any text.
+var unknownCell = cell{hi: 1 << cellWShift}
+
 // asciiCell returns the cell of the one-byte character ch in style.
 func asciiCell(ch byte, style uint16) cell {
 	return cell{lo: uint64(ch), hi: 1<<cellNShift | 1<<cellWShift | uint64(style)<<cellStyleShift}

@@ -378,10 +378,8 @@ func viRedo(e *Engine, count int, _ byte) {
 		e.viBeginGroup()
 		for i := 0; i < count; i++ {
 			e.viBeginGroup()
-			end := e.buf.point
-			for k := 0; k < utf8.RuneCount(buf) && end < len(e.buf.text); k++ {
-				end = e.buf.nextGrapheme(end)
-			}
+			// As many bytes as the text has (_rl_vi_replace_insert).
+			end := min(e.buf.point+len(buf), len(e.buf.text))
 			if end > e.buf.point {
 				e.deleteRange(e.buf.point, end)
 			}

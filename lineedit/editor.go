@@ -110,10 +110,11 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 		e.EOFChar = c
 	}
 	e.Reset(prompt)
-	cols, _ := ed.term.Size()
+	cols, rows := ed.term.Size()
 	e.Width = cols
 	r := NewRenderer(ed.term, cols)
 	r.SetDumb(ed.term.Dumb())
+	r.SetHorizontalScroll(ed.horizontalScroll(rows))
 	ed.renderer = r
 	defer func() { ed.renderer = nil }()
 	if ed.StartupHook != nil {
@@ -128,11 +129,10 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 			return "", err
 		}
 	}
-	timeout := time.Duration(ed.Config.Vars.KeyseqTimeout) * time.Millisecond
 	for {
 		wait := time.Duration(-1)
-		if e.WantsTimeout() && timeout > 0 {
-			wait = timeout
+		if ms := e.TimeoutMillis(); e.WantsTimeout() && ms > 0 {
+			wait = time.Duration(ms) * time.Millisecond
 		}
 		ev, err := ed.term.Read(wait)
 		if err != nil {
@@ -145,10 +145,10 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 		case KindTimeout:
 			e.Timeout()
 		case KindResize:
-			e.Width = ev.Cols
+			e.Width, rows = ev.Cols, ev.Rows
 			r.Resize(ev.Cols)
 		case KindSuspendResume:
-			e.Width = ev.Cols
+			e.Width, rows = ev.Cols, ev.Rows
 			r.Resize(ev.Cols)
 			r.Invalidate()
 		case KindInterrupt:
@@ -170,7 +170,11 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 		switch e.Status() {
 		case Accepted:
 			ed.term.Unread(e.Unconsumed())
-			r.Render(Frame{Prompt: prompt, Text: e.Line(), Cursor: len(e.Line())})
+			// The line as it stays on the screen: the cursor at its end,
+			// no hint or list below.
+			f := e.Frame()
+			f.Cursor, f.Hint, f.Below = len(f.Text), "", nil
+			r.Render(f)
 			r.Finish()
 			line := e.Line()
 			if ed.AutoHistory && strings.TrimSpace(line) != "" {
@@ -182,10 +186,18 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 			r.Finish()
 			return "", io.EOF
 		}
+		r.SetHorizontalScroll(ed.horizontalScroll(rows))
 		if err := r.Render(e.Frame()); err != nil {
 			return "", err
 		}
 	}
+}
+
+// horizontalScroll tells whether the line scrolls sideways on one row:
+// horizontal-scroll-mode is on, or the terminal is one row high, where
+// readline turns it on by itself.
+func (ed *Editor) horizontalScroll(rows int) bool {
+	return ed.Config.Vars.Get("horizontal-scroll-mode") || rows == 1
 }
 
 // Redisplay draws the line as it is now, for hooks and completers that
@@ -238,15 +250,14 @@ func (ed *Editor) applyEffects(e *Engine, r *Renderer) error {
 	return nil
 }
 
-// bell rings as bell-style says: audible (BEL) or visible (nothing
-// flashes on most terminals without a capability; readline falls back to
-// the audible bell) or none.
+// bell rings as bell-style says (see ringBell): none, audible (BEL), or
+// visible (the terminal's flash capability, else BEL, as readline).
 func (ed *Editor) bell() {
-	switch ed.Config.Vars.Bell {
-	case inputrc.BellNone:
-	default:
-		ed.term.Write([]byte{0x07})
+	flash := ""
+	if ed.Config.Vars.Bell == inputrc.BellVisible {
+		flash = terminalFlash(ed.term.name)
 	}
+	ringBell(ed.term, ed.Config.Vars.Bell, flash, time.Sleep)
 }
 
 // stripPromptMarkers removes readline's \001 and \002 markers, which a

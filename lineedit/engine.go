@@ -217,12 +217,31 @@ func (e *Engine) Feed(p []byte) Status {
 // longer key sequence and also bound on their own, so that the
 // keyseq-timeout should decide (an ESC in vi insert mode, say).
 func (e *Engine) WantsTimeout() bool {
+	if e.search != nil && e.search.escWait {
+		return true // ESC ends a search, or starts an arrow key
+	}
 	return e.pendMap != nil && !e.pendMap.Entry(inputrc.AnyOtherKey).Unbound()
+}
+
+// TimeoutMillis returns how long, in milliseconds, to wait for more input
+// when WantsTimeout says so: keyseq-timeout, but readline's 0.1 s after an
+// ESC in an incremental search.
+func (e *Engine) TimeoutMillis() int {
+	if e.search != nil && e.search.escWait {
+		return isearchEscWaitMillis
+	}
+	return e.cfg.Vars.KeyseqTimeout
 }
 
 // Timeout tells the engine that no more bytes came within the
 // keyseq-timeout: a pending prefix runs what it is bound to on its own.
 func (e *Engine) Timeout() Status {
+	if s := e.search; s != nil && s.escWait {
+		s.escWait = false
+		s.finish(e)
+		e.drain()
+		return e.status
+	}
 	if e.pendMap == nil {
 		return e.status
 	}
@@ -426,7 +445,9 @@ func (e *Engine) insertBytes(text []byte, count int) {
 		e.undo.end()
 		return
 	}
-	e.undo.noteInsert(e.buf.point, ins, len(ins) == 1 || utf8.RuneCount(ins) == 1)
+	// Only one-byte insertions join, as in readline's rl_insert_text: a
+	// multibyte character is an undo step of its own.
+	e.undo.noteInsert(e.buf.point, ins, len(ins) == 1)
 	e.buf.insert(ins)
 }
 

@@ -16,10 +16,17 @@ package lineedit
 // shows, and the cursor's column in it. lmargin is the line's column at
 // the left edge of the window last time; it is updated.
 func hscrollWindow(dst, line []cell, cur, width int, lmargin *int) ([]cell, int) {
-	total := cellsCols(line)
+	*lmargin = hscrollMargin(cur, width, *lmargin)
+	return hscrollCut(dst, line, *lmargin, width), cur - *lmargin
+}
+
+// hscrollMargin returns the line's column at the left edge of a window of
+// width columns that shows column cur, the cursor, when it was last at
+// column last: readline's lmargin.
+func hscrollMargin(cur, width, last int) int {
 	third := max(width/3, 1)
-	lm := *lmargin
-	switch phys := cur - lm; {
+	lm := last
+	switch phys := cur - last; {
 	case phys > width-2:
 		lm = max(cur-2*third, 0)
 	case cur < width-2:
@@ -28,10 +35,14 @@ func hscrollWindow(dst, line []cell, cur, width int, lmargin *int) ([]cell, int)
 		lm = max((cur-1)/third*third, 0)
 	}
 	// On very narrow terminals the thirds do not keep the cursor in view.
-	lm = min(max(lm, cur-(width-1)), cur)
-	lm = max(lm, 0)
-	*lmargin = lm
+	return max(min(max(lm, cur-(width-1)), cur), 0)
+}
 
+// hscrollCut returns in dst the cells of line from column lm on, width
+// columns of them: a wide character cut by an edge shows as blanks, and
+// < and > in the first and last columns tell that the line goes on (on a
+// window of at least 3 columns).
+func hscrollCut(dst, line []cell, lm, width int) []cell {
 	w := dst[:0]
 	col := 0
 	for _, c := range line {
@@ -53,11 +64,11 @@ func hscrollWindow(dst, line []cell, cur, width int, lmargin *int) ([]cell, int)
 		if lm > 0 {
 			w = hscrollSetFirst(w, asciiCell('<', 0))
 		}
-		if lm+width < total && cellsCols(w) == width {
+		if lm+width < cellsCols(line) && cellsCols(w) == width {
 			w = hscrollSetLast(w, asciiCell('>', 0))
 		}
 	}
-	return w, cur - lm
+	return w
 }
 
 // hscrollSetFirst puts c, one column, in the first column of w.

@@ -8,6 +8,14 @@ package lineedit
 
 // renderDumb draws f for a terminal that understands no escape sequence.
 func (r *Renderer) renderDumb(f Frame) {
+	if r.tab.full() {
+		// A new table: the window on the screen can no longer be compared
+		// cell by cell. Every column of it becomes unknown.
+		r.tab = newCellTable()
+		for i := range r.dcells {
+			r.dcells[i] = unknownCell
+		}
+	}
 	g := r.cur
 	g.tab = r.tab
 	g.layoutFrom(f, unbounded, layoutOptions{plain: true, newlineAsCaret: true, noHint: true, noBelow: true, hscroll: true}, 0)

@@ -3,6 +3,8 @@ package lineedit
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/goshell/gosh/history"
 )
 
 // isearch is the state of an incremental history search (C-r, C-s) or of
@@ -23,13 +25,45 @@ type isearch struct {
 	origText  []byte
 	origPoint int
 
-	lines     [][]byte // the history, then the line being typed
-	pos       int      // the position of sline in lines
+	pos       int // the position of sline: a history entry, or histLen() for the line being typed
 	sline     []byte
 	index     int // where in sline the search is (sline_index)
 	lastFound int // the position of the last line found
 	prevFound []byte
+	// failQuery is the string the last search failed for, and failAt
+	// where that search started: a longer string from there fails too,
+	// and is not searched for.
+	failQuery []byte
+	failAt    searchState
+	// escWait: ESC, a terminator, came with nothing after it. It ends the
+	// search unless more input comes at once, which makes it the start
+	// of a key sequence such as an arrow key (see Engine.WantsTimeout).
+	escWait bool
 }
+
+// searchState is where an incremental search stands.
+type searchState struct {
+	pos, index int
+	forward    bool
+	sline      []byte
+}
+
+func (s *isearch) state() searchState {
+	return searchState{pos: s.pos, index: s.index, forward: s.forward, sline: s.sline}
+}
+
+// failsAgain reports whether q is known to fail from where the search
+// stands: it extends the string a search from there failed for. (Every
+// place a longer string matches, the shorter one does.)
+func (s *isearch) failsAgain(q []byte) bool {
+	st := s.state()
+	return s.failQuery != nil && bytes.HasPrefix(q, s.failQuery) && st.pos == s.failAt.pos &&
+		st.index == s.failAt.index && st.forward == s.failAt.forward && bytes.Equal(st.sline, s.failAt.sline)
+}
+
+// isearchEscWaitMillis is how long ESC waits for more input during an
+// incremental search: readline's 0.1 s (_rl_input_available).
+const isearchEscWaitMillis = 100
 
 func init() {
 	register("reverse-search-history", func(e *Engine, _ int, _ byte) { e.startSearch(false, false) })
@@ -46,14 +80,6 @@ func (e *Engine) startSearch(forward, nonInc bool) {
 		origPos: e.histPos, origText: append([]byte(nil), e.buf.text...), origPoint: e.buf.point,
 		pos: e.histPos, lastFound: e.histPos,
 		sline: append([]byte(nil), e.buf.text...), index: e.buf.point,
-	}
-	if !nonInc {
-		n := e.histLen()
-		s.lines = make([][]byte, n+1)
-		for i := range s.lines {
-			s.lines[i] = e.historyText(i)
-		}
-		s.lines[e.histPos] = s.sline
 	}
 	e.search = s
 }
@@ -76,6 +102,14 @@ func (s *isearch) frame(e *Engine) Frame {
 
 // key handles a byte typed during the search.
 func (s *isearch) key(e *Engine, b byte) {
+	if s.escWait {
+		// Input came right after ESC: ESC starts a key sequence, which
+		// ends the search and then acts (readline's rl_execute_next).
+		s.escWait = false
+		e.queue = append([]byte{0x1b, b}, e.queue...)
+		s.finish(e)
+		return
+	}
 	if len(s.partial) > 0 || b >= utf8.RuneSelf {
 		s.partial = append(s.partial, b)
 		if utf8.FullRune(s.partial) || len(s.partial) >= utf8.UTFMax {
@@ -139,7 +173,13 @@ func (s *isearch) key(e *Engine, b byte) {
 			e.ding()
 		}
 	case contains(terminators, b):
-		if b == 0x1b && len(e.queue) > 0 {
+		if b == 0x1b {
+			if len(e.queue) == 0 {
+				// The terminal sends an arrow key one byte at a time:
+				// wait a moment for the rest.
+				s.escWait = true
+				return
+			}
 			// An escape sequence (an arrow key): end the search and let
 			// the whole sequence act.
 			e.queue = append([]byte{b}, e.queue...)
@@ -211,63 +251,171 @@ func (s *isearch) add(e *Engine, ch []byte) {
 // over copies of the line found last and lines shorter than the string.
 // When found, the line shows it with the cursor on the match; when not,
 // the bell rings and the line stays as it was.
+//
+// The lines are the history entries, with the edits made to them on this
+// line, and the line being typed; plain entries are searched in the
+// history's arena in one sweep (history.List.Find), so that a search of a
+// long history costs a scan of memory, not a look at each entry.
 func (s *isearch) find(e *Engine) {
-	dir := 1
-	if !s.forward {
-		dir = -1
-	}
 	q := s.query
-	found := false
 	s.failed = false
-	for {
-		if len(q) == 0 {
+	start := s.state()
+	switch {
+	case len(q) == 0:
+		s.failed = true
+	case s.failsAgain(q):
+		s.failed = true
+		s.failedScan(e, q)
+	case s.inLine(q) >= 0:
+		s.index = s.inLine(q)
+	default:
+		if pos, off := s.nextLine(e, q); pos >= 0 {
+			s.pos, s.sline, s.index = pos, s.lineAt(e, pos), off
+		} else {
 			s.failed = true
-			break
-		}
-		limit := len(s.sline) - len(q) + 1
-		for (!s.forward && s.index >= 0) || (s.forward && s.index < limit) {
-			if s.index >= 0 && bytes.HasPrefix(s.sline[s.index:], q) {
-				found = true
-				break
-			}
-			s.index += dir
-			if s.index < 0 {
-				s.index = 0
-				break
-			}
-		}
-		if found {
-			break
-		}
-		for {
-			s.pos += dir
-			if s.pos < 0 || s.pos >= len(s.lines) {
-				s.failed = true
-				break
-			}
-			s.sline = s.lines[s.pos]
-			if !(s.prevFound != nil && bytes.Equal(s.prevFound, s.sline)) && len(q) <= len(s.sline) {
-				break
-			}
-		}
-		if s.failed {
-			s.index = max(s.index, 0)
-			break
-		}
-		s.index = 0
-		if !s.forward {
-			s.index = len(s.sline) - len(q)
+			s.failedScan(e, q)
 		}
 	}
 	if s.failed {
 		e.ding()
 		s.pos = s.lastFound
+		if len(q) > 0 {
+			s.failQuery, s.failAt = append(s.failQuery[:0], q...), start
+		}
 		return
 	}
-	s.prevFound = s.lines[s.pos]
-	e.buf.text = append(e.buf.text[:0], s.lines[s.pos]...)
+	s.failQuery = nil
+	// The line at the search's position: after a failed search that is
+	// not always sline (readline's quirk, kept).
+	line := s.lineAt(e, s.pos)
+	s.prevFound = line
+	e.buf.text = append(e.buf.text[:0], line...)
 	e.buf.point = min(s.index, len(e.buf.text))
 	s.lastFound = s.pos
+}
+
+// lineAt returns the text of line pos of the search.
+func (s *isearch) lineAt(e *Engine, pos int) []byte {
+	if pos == s.origPos {
+		return s.origText
+	}
+	return e.historyText(pos)
+}
+
+// inLine returns where q is in the line the search is in, from the
+// search's index in its direction, or -1.
+func (s *isearch) inLine(q []byte) int {
+	if !s.forward {
+		if s.index < 0 {
+			return -1
+		}
+		return bytes.LastIndex(s.sline[:min(s.index+len(q), len(s.sline))], q)
+	}
+	from := max(s.index, 0)
+	if from > len(s.sline) {
+		return -1
+	}
+	if k := bytes.Index(s.sline[from:], q); k >= 0 {
+		return from + k
+	}
+	return -1
+}
+
+// skips reports whether the search passes over line: a copy of the line
+// found last.
+func (s *isearch) skips(line []byte) bool {
+	return s.prevFound != nil && bytes.Equal(s.prevFound, line)
+}
+
+// nextLine returns the nearest line beyond the search's one, in its
+// direction, that holds q, and where: the last place in the line when
+// searching backward, the first forward. It returns -1, -1 if none does.
+func (s *isearch) nextLine(e *Engine, q []byte) (int, int) {
+	n := e.histLen()
+	dir := 1
+	if !s.forward {
+		dir = -1
+	}
+	pat := string(q)
+	for pos := s.pos + dir; pos >= 0 && pos <= n; {
+		// Plain entries up to the next line that is not one.
+		sp := s.nextSpecial(e, pos, dir)
+		if pos != sp && pos < n {
+			i, off := e.hist.Find(history.Search{Pattern: pat, Forward: s.forward}, pos)
+			if i >= 0 && (i-sp)*dir < 0 {
+				if !s.skips(e.historyText(i)) {
+					return i, off
+				}
+				pos = i + dir
+				continue
+			}
+		}
+		if sp < 0 || sp > n {
+			return -1, -1
+		}
+		if line := s.lineAt(e, sp); !s.skips(line) {
+			off := bytes.Index(line, q)
+			if !s.forward {
+				off = bytes.LastIndex(line, q)
+			}
+			if off >= 0 {
+				return sp, off
+			}
+		}
+		pos = sp + dir
+	}
+	return -1, -1
+}
+
+// nextSpecial returns the nearest line from pos on in direction dir whose
+// text is not the history entry's: the line the search started in, an
+// entry edited on this line, or the line being typed (histLen()); -1 when
+// there is none backward.
+func (s *isearch) nextSpecial(e *Engine, pos, dir int) int {
+	n := e.histLen()
+	best := -1
+	if dir > 0 {
+		best = n
+	}
+	consider := func(p int) {
+		if (p-pos)*dir >= 0 && (p-best)*dir < 0 {
+			best = p
+		}
+	}
+	consider(s.origPos)
+	for p := range e.edited {
+		consider(p)
+	}
+	if dir > 0 {
+		consider(n)
+	}
+	return best
+}
+
+// failedScan leaves the line and index as readline's scan, which goes
+// through every line to the end of the history, leaves them when it finds
+// nothing: the last line it came to, and the index it reached in the last
+// line it searched.
+func (s *isearch) failedScan(e *Engine, q []byte) {
+	n := e.histLen()
+	if !s.forward {
+		if s.pos > 0 {
+			s.sline = s.lineAt(e, 0)
+		}
+		s.index = 0
+		return
+	}
+	index := max(s.index, len(s.sline)-len(q)+1)
+	for p := n; p > s.pos; p-- {
+		if line := s.lineAt(e, p); len(line) >= len(q) && !s.skips(line) {
+			index = len(line) - len(q) + 1
+			break
+		}
+	}
+	if s.pos < n {
+		s.sline = s.lineAt(e, n)
+	}
+	s.index = max(index, 0)
 }
 
 // finish ends the search where it is: the line found becomes the line,

@@ -66,6 +66,7 @@ type Term struct {
 	in, out       *os.File
 	fd, outFd     int
 	isTTY, outTTY bool
+	name          string // $TERM
 	dumb          bool
 	seekable      bool // in is a regular file: ReadLine may read ahead and seek back
 
@@ -105,6 +106,7 @@ func OpenTerm(in, out *os.File) (*Term, error) {
 		out:        out,
 		fd:         int(in.Fd()),
 		outFd:      int(out.Fd()),
+		name:       os.Getenv("TERM"),
 		dumb:       isDumb(os.Getenv("TERM")),
 		pasteStart: markerMatcher{marker: pasteStartMarker},
 		pasteEnd:   markerMatcher{marker: pasteEndMarker},

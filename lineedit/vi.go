@@ -353,8 +353,10 @@ func (e *Engine) viSaveInsert(s *undoStep) {
 	e.vi.insertBuf = append(e.vi.insertBuf, e.buf.text[from:to]...)
 }
 
-// viSaveReplace keeps the text typed in replace mode: the replaced
-// characters up to the cursor.
+// viSaveReplace keeps the text typed in replace mode: as many bytes as
+// characters were replaced, up to the one under the cursor, as
+// _rl_vi_save_replace takes them (it counts bytes where it should count
+// characters, so a multibyte character makes it take too little).
 func (e *Engine) viSaveReplace() {
 	e.vi.insertBuf = e.vi.insertBuf[:0]
 	s := e.undo.steps
@@ -362,14 +364,12 @@ func (e *Engine) viSaveReplace() {
 		return
 	}
 	end := e.buf.point
-	start := end
-	for i := 0; i < e.vi.replaceCount-1 && start > 0; i++ {
-		start = e.buf.prevGrapheme(start)
+	start := end - e.vi.replaceCount + 1
+	n := e.vi.replaceCount
+	if start < 0 {
+		n, start = end+1, 0
 	}
-	stop := min(e.buf.nextGrapheme(end), len(e.buf.text))
-	if end >= len(e.buf.text) {
-		stop = len(e.buf.text)
-	}
+	stop := min(start+n, len(e.buf.text))
 	e.vi.insertBuf = append(e.vi.insertBuf, e.buf.text[start:stop]...)
 }
 

@@ -127,6 +127,17 @@ func TestJobControl(t *testing.T) {
 	p.Type("echo status=$?\r")
 	p.WaitFor("status=130", wait)
 	p.WaitFor("$ ", wait)
+	// A job spec alone is fg.
+	p.Type("sleep 100\r")
+	waitChild(t, shell, "sleep", inForeground(shell))
+	p.Type("\x1a")
+	p.WaitFor("Stopped", wait)
+	p.WaitFor("$ ", wait)
+	p.Type("%1\r")
+	p.WaitFor("sleep 100\r\n", wait)
+	waitChild(t, shell, "sleep", inForeground(shell))
+	p.Type("\x03")
+	p.WaitFor("$ ", wait)
 	p.Type("jobs; echo listed\r")
 	if out := p.WaitFor("listed\r\n", wait); strings.Contains(out, "[1]") {
 		t.Errorf("the killed job is still listed: %q", out)

@@ -98,6 +98,8 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-"}, want: config{}},
 		{args: []string{"-i", "-", "-x"}, want: config{interactive: true, operands: []string{"-x"}}},
 		{args: []string{"--version"}, want: config{version: true}},
+		{args: []string{"-l", "-c", "x"}, want: config{login: true, command: true, operands: []string{"x"}}},
+		{args: []string{"--login", "--noprofile"}, want: config{login: true, noProfile: true}},
 		{args: []string{"-h"}, want: config{help: true}},
 		{args: []string{"--help"}, want: config{help: true}},
 		{args: []string{"-x"}, wantErr: "-x: invalid option"},
@@ -117,6 +119,7 @@ func TestParseArgs(t *testing.T) {
 				t.Fatalf("unexpected error: %v", err)
 			}
 			if got.command != tt.want.command || got.interactive != tt.want.interactive ||
+				got.login != tt.want.login || got.noProfile != tt.want.noProfile ||
 				got.noRC != tt.want.noRC || got.help != tt.want.help || got.version != tt.want.version ||
 				!slices.Equal(got.operands, tt.want.operands) {
 				t.Errorf("parseArgs(%q) = %+v, want %+v", tt.args, got, tt.want)

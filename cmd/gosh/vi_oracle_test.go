@@ -26,8 +26,8 @@ import (
 // again, the cursor on the point; what is written between the two dumps is
 // that redraw alone, and replaying it on an empty virtual screen gives the
 // line and the cursor, whatever the timing. Blanks at the end of the line
-// do not show on a screen: C-b (a macro) then appends # to the line and a
-// third dump shows it. C-a (kill-whole-line) and Return then start a
+// do not show on a screen: ESC (to command mode, from any mode) and C-b
+// (the macro A#) then append # to the line and a third dump shows it. C-a (kill-whole-line) and Return then start a
 // fresh, empty line: nothing is run, nothing goes to the history. The sequences never depend on one another: the commands
 // that use state from earlier ones (., p, ;, n, the marks) come only after
 // what sets that state in the same sequence.
@@ -43,8 +43,6 @@ set keyseq-timeout 200
 set keymap vi-insert
 "\C-x": dump-variables
 "\C-a": kill-whole-line
-"\C-e": end-of-line
-"\C-b": "\C-e#"
 set keymap vi-command
 "\C-x": dump-variables
 "\C-a": kill-whole-line
@@ -433,9 +431,10 @@ func viGenerate(n int, seed int64) []string {
 		b.WriteString(text(5))
 		b.WriteString("\x1b")
 		searched, killed, changed, markRedo := false, false, false, false
+		wide, replaced := false, false
 		for i := 2 + r.Intn(5); i > 0; i-- {
 			c := count()
-			switch k := r.Intn(22); k {
+			switch k := r.Intn(27); k {
 			case 0, 1, 2, 3:
 				m := motion(searched)
 				searched = searched || strings.ContainsAny(m[:1], "fFtT")
@@ -468,13 +467,16 @@ func viGenerate(n int, seed int64) []string {
 				killed, changed, markRedo = true, true, false
 			case 12:
 				b.WriteString("R" + text(2) + "\x1b")
-				changed, markRedo = true, false
+				changed, markRedo, replaced = true, false, true
 			case 13:
 				if killed {
 					b.WriteString([]string{"p", "P"}[r.Intn(2)])
 				}
 			case 14, 15:
-				if changed && !markRedo {
+				// Redoing R counts bytes for characters, as readline
+				// does, and cuts multibyte characters in two: the
+				// broken bytes show differently.
+				if changed && !markRedo && !(wide && replaced) {
 					b.WriteString(c + ".")
 				}
 			case 16:
@@ -500,6 +502,25 @@ func viGenerate(n int, seed int64) []string {
 			case 21:
 				b.WriteString("c" + []string{"w", "W", "e", "b", "l", "h", "$"}[r.Intn(7)] + text(1) + "\x1b")
 				killed, changed, markRedo = true, true, false
+			case 22:
+				// History, last: readline keeps the changes made to a
+				// history line once the cursor leaves it, and they would
+				// show in the sequences after.
+				b.WriteString(c + []string{"k", "j", "-", "+", "G", "kk", "/o\r", "?e\r", "/^[lg]\r", "/o\rn", "/o\rnN"}[r.Intn(11)])
+				i = 0
+			case 23:
+				b.WriteString(c + "_")
+				changed, markRedo = true, false
+			case 24:
+				// Insert-mode editing keys.
+				b.WriteString([]string{"i", "a", "A"}[r.Intn(3)] + text(1) + []string{"\x14", "\x16-", "\x08\x08", "\x17\x17", " \x17"}[r.Intn(5)] + "\x1b")
+				changed, markRedo = true, false
+			case 25:
+				b.WriteString(c + "R" + text(1) + []string{"\x7f", "\x7f\x7f\x7f", "\x17", "\x15", ""}[r.Intn(5)] + "\x1b")
+				changed, markRedo, replaced = true, false, true
+			case 26:
+				b.WriteString([]string{"I", "A", "a"}[r.Intn(3)] + []string{"é", "日本", "ü x"}[r.Intn(3)] + "\x1b")
+				changed, markRedo, wide = true, false, true
 			}
 		}
 		out = append(out, b.String())
@@ -548,10 +569,10 @@ const viMarker = "editing-mode"
 func (s *viShell) run(seq string) viResult {
 	const wait = 10 * time.Second
 	// Two dumps: the redraw between them shows the line and the cursor.
-	// Then C-b puts # at the end of the line and a third dump shows it
-	// again: the screen does not tell blanks at the end of a line from
-	// nothing, the # does.
-	s.p.Type(seq + "\x18\x18\x02\x18")
+	// Then ESC and C-b put # at the end of the line and a third dump
+	// shows it again: the screen does not tell blanks at the end of a
+	// line from nothing, the # does.
+	s.p.Type(seq + "\x18\x18\x1b\x02\x18")
 	s.p.WaitFor(viMarker, wait)
 	res := redraw(s.p.WaitFor(viMarker, wait))
 	marked := redraw(s.p.WaitFor(viMarker, wait))

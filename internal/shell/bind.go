@@ -15,17 +15,21 @@ import (
 func init() { registerDefault("bind", (*Shell).bindBuiltin) }
 
 // bindUsage is printed for a bad option, as bash prints its own.
-const bindUsage = "bind: usage: bind [-lpsvPSVX] [-m keymap] [-f filename] [-q name] [-u name] [-r keyseq] [keyseq:readline-function or readline-command]"
+const bindUsage = "bind: usage: bind [-lpsvPSVX] [-m keymap] [-f filename] [-q name] [-u name] [-r keyseq] [-x keyseq:shell-command] [keyseq:readline-function or readline-command]"
 
 // bindOptions are the parsed options of one bind command.
 type bindOptions struct {
 	flags                                      map[byte]bool
 	file, keymap, query, unbindName, removeSeq string
+	unixCmd                                    string // -x
 	lines                                      []string
+	// unix, when set, carries out -x and -X (bindx.go) at the point of
+	// bash's order where they come.
+	unix func(cfg *inputrc.Config, stdout io.Writer) (status int)
 }
 
 // parseBindArgs parses bind's options the way bash's internal_getopt does
-// for "lvpVPsSf:q:u:m:r:": flags may be grouped, an option's argument may
+// for "lvpVPsSXf:q:u:m:r:x:": flags may be grouped, an option's argument may
 // follow it in the same word or be the next word, and "--" or the first
 // word not starting with "-" ends the options.
 func parseBindArgs(args []string) (*bindOptions, error) {
@@ -43,9 +47,9 @@ func parseBindArgs(args []string) (*bindOptions, error) {
 		for j := 1; j < len(a); j++ {
 			c := a[j]
 			switch c {
-			case 'l', 'v', 'p', 'V', 'P', 's', 'S':
+			case 'l', 'v', 'p', 'V', 'P', 's', 'S', 'X':
 				o.flags[c] = true
-			case 'f', 'q', 'u', 'm', 'r':
+			case 'f', 'q', 'u', 'm', 'r', 'x':
 				val := a[j+1:]
 				if val == "" {
 					if i+1 >= len(args) {
@@ -66,6 +70,8 @@ func parseBindArgs(args []string) (*bindOptions, error) {
 					o.keymap = val
 				case 'r':
 					o.removeSeq = val
+				case 'x':
+					o.unixCmd = val
 				}
 				j = len(a)
 			default:
@@ -107,6 +113,8 @@ func (s *Shell) bindBuiltin() Builtin {
 			}
 			s.rlReported = len(cfg.Warnings)
 		}()
+		o.unix = s.bindUnix(o, stderr)
+		defer s.pruneUnixCommands(cfg)
 		return runBind(cfg, o, stdout)
 	}
 }
@@ -178,6 +186,11 @@ func runBind(cfg *inputrc.Config, o *bindOptions, stdout io.Writer) error {
 	}
 	if o.flags['r'] {
 		return cfg.UnbindKeyseq(nil, o.removeSeq)
+	}
+	if o.unix != nil {
+		if st := o.unix(cfg, stdout); st != 0 {
+			status = st
+		}
 	}
 	for _, line := range o.lines {
 		cfg.ParseLine(line)

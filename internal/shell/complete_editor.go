@@ -255,7 +255,7 @@ func (s *Shell) defaultCompletion(ctx context.Context, env *compEnv, line string
 			}
 		}
 		return r
-	case strings.HasPrefix(word, "@") && !cmdPos:
+	case strings.HasPrefix(word, "@") && !cmdPos && s.hostComplete():
 		h, ok := env.get("HOSTFILE")
 		if !ok {
 			h = ""

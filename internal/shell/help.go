@@ -42,7 +42,7 @@ func (s *Shell) helpTopicFor(name string) (helpTopic, bool) {
 	if t, ok := helpTopics[name]; ok && gosh {
 		return t, true
 	}
-	t, ok := interpHelp[name]
+	t, ok := interpHelp()[name]
 	if gosh {
 		// A gosh built-in without a topic of its own: bash's synopsis
 		// if it has bash's name, else just the name.
@@ -58,7 +58,7 @@ func (s *Shell) helpTopicFor(name string) (helpTopic, bool) {
 // helpNames returns every documented name, sorted.
 func (s *Shell) helpNames() []string {
 	var names []string
-	for n := range interpHelp {
+	for n := range interpHelp() {
 		names = append(names, n)
 	}
 	names = append(names, s.Builtins()...)

@@ -15,7 +15,7 @@ func TestEveryBuiltinHasHelp(t *testing.T) {
 	for name := range defaultBuiltins {
 		topic, ok := helpTopics[name]
 		if !ok {
-			if _, ok := interpHelp[name]; !ok {
+			if _, ok := interpHelp()[name]; !ok {
 				t.Errorf("built-in %s has no help topic (registerHelp)", name)
 			}
 			continue

@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -58,8 +60,15 @@ func (s *Shell) beginHistory() {
 	loaded.WriteTimestamps = h.list.WriteTimestamps
 	h.loading = make(chan *history.List, 1)
 	go func() {
+		// What the file holds is all live data: a garbage collection
+		// during the load would find nothing to free, and it would slow
+		// down the start-up running beside it. The collection runs once
+		// the list is handed over, to size the heap for it.
+		gc := debug.SetGCPercent(-1)
 		loaded.ReadFile(file) // a missing or unreadable file is an empty history
 		h.loading <- loaded
+		debug.SetGCPercent(gc)
+		runtime.GC()
 	}()
 }
 

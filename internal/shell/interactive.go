@@ -150,8 +150,7 @@ func (s *Shell) lineReader() func(prompt string) (string, error) {
 	if in != nil && out != nil && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd())) {
 		s.jobs.tc = startJobControl(in, out)
 		s.catchSignals()
-		cfg := s.readlineConfig(s.varGetter())
-		ed := lineedit.NewEditorWith(cfg, s.historyList(), in, out)
+		ed := s.lineEditor(in, out) // shared with read -e (integrations.go)
 		ed.AutoHistory = false // the shell saves lines as HISTCONTROL says
 		ed.Completer = s.editorCompleter(ed.Engine().CompletionType)
 		var prompt string
@@ -168,6 +167,7 @@ func (s *Shell) lineReader() func(prompt string) (string, error) {
 			if err != nil {
 				return "", err
 			}
+			line = s.afterReadLine(line) // edit-and-execute-command (edit_execute.go)
 			return line + "\n", nil
 		}
 	}

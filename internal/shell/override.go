@@ -2,6 +2,7 @@ package shell
 
 import (
 	"context"
+	"strings"
 
 	"mvdan.cc/sh/v3/interp"
 )
@@ -33,6 +34,17 @@ var takenOver = map[string]bool{
 // the gosh built-in with the original arguments. A function of the same
 // name still comes first, as in bash.
 func (s *Shell) overrideCalls(ctx context.Context, args []string) ([]string, error) {
+	if len(args) > 0 {
+		if out, ok := s.integrationCalls(ctx, args); ok {
+			return out, nil
+		}
+	}
+	if len(args) == 1 && strings.HasPrefix(args[0], "%") && s.jobs.tc != nil {
+		// A job spec alone brings the job to the foreground, as in bash.
+		if _, ok := s.lookupBuiltin("fg"); ok {
+			return []string{builtinPrefix, "fg", args[0]}, nil
+		}
+	}
 	if len(args) == 0 || !takenOver[args[0]] || !interp.IsBuiltin(args[0]) {
 		return args, nil
 	}

@@ -82,6 +82,7 @@ func (s *Shell) sourceFile(ctx context.Context, path string) (exited bool, err e
 	// statements rather than a whole file also keeps the interpreter from
 	// treating the end of the rc file as the end of the shell (which would
 	// run EXIT traps).
+	src, _ = s.prepass(src, path) // integrations_source.go
 	for stmt, err := range syntax.NewParser().StmtsSeq(bytes.NewReader(src)) {
 		if err != nil {
 			s.Report(newSyntaxError(path, err))

@@ -129,6 +129,7 @@ func New(opts Options) (*Shell, error) {
 		interp.Params(append([]string{"--"}, opts.Args...)...),
 		interp.ExecHandlers(s.builtinMiddleware, commandNotFound, s.jobExec),
 		interp.CallHandler(s.overrideCalls),
+		interp.OpenHandler(s.openSource),
 		// Standard input is attached in start, so that RunInteractive
 		// can read commands from it before the interpreter copies it.
 		interp.StdIO(nil, opts.Stdout, opts.Stderr),
@@ -180,6 +181,7 @@ func (s *Shell) start(ctx context.Context, attachStdin bool) (exited bool, err e
 			}
 		}
 		s.runner.Reset()
+		s.setBashVars() // integrations_vars.go
 		s.rcExited, s.rcErr = s.sourceStartup(ctx)
 	}
 	return s.rcExited, s.rcErr

@@ -3,6 +3,7 @@ package mmap
 import (
 	"bytes"
 	"iter"
+	"sync/atomic"
 )
 
 // Finder searches for one needle in byte slices. It is made for large
@@ -14,11 +15,16 @@ import (
 // comparisons would cost more than a plain search, it falls back to
 // bytes.Index for the rest, whose worst case is linear.
 //
+// The first search of a haystack of 1 MiB or more samples it, and the
+// Finder keeps that choice for later searches, so that a loop of Index
+// calls over one large haystack samples it once.
+//
 // A Finder is safe for concurrent use. Python has no counterpart; it is
 // the search behind [Map.Find], [Map.RFind] and [Map.FindAll].
 type Finder struct {
-	needle []byte
-	small  anchors // anchors by the fixed guess, for small haystacks
+	needle  []byte
+	small   anchors                 // anchors by the fixed guess, for small haystacks
+	sampled atomic.Pointer[anchors] // anchors from the first large haystack
 }
 
 // NewFinder returns a Finder for needle, which it keeps (do not modify it).
@@ -32,10 +38,15 @@ func NewFinder(needle []byte) *Finder {
 
 // anchorsFor returns the anchors to search hay with.
 func (f *Finder) anchorsFor(hay []byte) anchors {
-	if len(hay) >= sampleMin && len(f.needle) > 1 {
-		return pickAnchors(f.needle, sampleCounts(hay))
+	if len(hay) < sampleMin || len(f.needle) < 2 {
+		return f.small
 	}
-	return f.small
+	if a := f.sampled.Load(); a != nil {
+		return *a
+	}
+	a := pickAnchors(f.needle, sampleCounts(hay))
+	f.sampled.Store(&a)
+	return a
 }
 
 // Index returns the index of the first occurrence of the needle in hay,

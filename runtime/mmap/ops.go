@@ -27,7 +27,7 @@ func (m *Map) Flush() error {
 func (m *Map) FlushRange(off, n int) error {
 	return m.shared(func(b []byte) error {
 		lo, hi, err := pageRange(b, off, n)
-		if err != nil || m.file == nil || m.access == AccessRead || m.access == AccessCopy {
+		if err != nil || hi <= lo || m.file == nil || m.access == AccessRead || m.access == AccessCopy {
 			return err
 		}
 		return m.m.flush(lo, hi)

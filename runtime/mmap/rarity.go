@@ -11,7 +11,7 @@ package mmap
 const sampleMin = 1 << 20
 
 // Sampling reads sampleSpans spans of sampleSpan bytes spread evenly over
-// the haystack (64 KiB in all).
+// the haystack, from its start to its end (64 KiB in all).
 const (
 	sampleSpan  = 4 << 10
 	sampleSpans = 16
@@ -69,7 +69,10 @@ func guessCounts() *byteCounts {
 // not preferred over one that is rare in general.
 func sampleCounts(hay []byte) *byteCounts {
 	var f byteCounts
-	step := len(hay) / sampleSpans
+	// The first span starts the haystack and the last ends it. The stride
+	// is rarely a multiple of a power of two, so that data repeating with
+	// such a period is not sampled at the same place in every period.
+	step := (len(hay) - sampleSpan) / (sampleSpans - 1)
 	for i := range sampleSpans {
 		for _, c := range hay[i*step : i*step+sampleSpan] {
 			f[c]++
@@ -79,14 +82,6 @@ func sampleCounts(hay []byte) *byteCounts {
 		f[c] = f[c]<<8 | uint32(commonness[c])
 	}
 	return &f
-}
-
-// countsFor returns the byte counts to choose anchors for a search of hay.
-func countsFor(hay []byte) *byteCounts {
-	if len(hay) >= sampleMin {
-		return sampleCounts(hay)
-	}
-	return guessCounts()
 }
 
 // anchors are the positions in the needle of its rarest byte (k1) and of

@@ -47,7 +47,10 @@ func sysMap(f *os.File, offset int64, length int, access Access) (mapping, error
 		windows.CloseHandle(h)
 		return mapping{}, os.NewSyscallError("MapViewOfFile", err)
 	}
-	data := unsafe.Slice((*byte)(unsafe.Pointer(addr)), length)
+	// The view is not Go memory: reinterpret the address's bits as a
+	// pointer (a plain uintptr conversion would upset go vet).
+	base := *(*unsafe.Pointer)(unsafe.Pointer(&addr))
+	data := unsafe.Slice((*byte)(base), length)
 	return mapping{data: data, h: h, fh: fh}, nil
 }
 

@@ -58,9 +58,10 @@ var exitNow = os.Exit
 // code.
 func runChild() int {
 	isChild.Store(true)
-	unix.CloseOnExec(controlFD)
-	unix.CloseOnExec(controlWriteFD)
-	ctrl := newPipePairConn(controlFD, controlWriteFD)
+	for _, fd := range []int{controlFD, controlWriteFD, controlBulkFD} {
+		unix.CloseOnExec(fd)
+	}
+	ctrl := newPipePairConn(controlFD, controlWriteFD, controlBulkFD)
 	var prep prepData
 	var args []reflect.Value
 	var target *funcTarget

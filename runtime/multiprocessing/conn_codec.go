@@ -72,6 +72,10 @@ func (c *Conn) appendFrameLocked(fn func(Encoder) error) error {
 		c.enc = c.codec.NewEncoder(&c.ebuf)
 	}
 	start := c.ebuf.Len()
+	if start == 0 {
+		c.frames = 0
+	}
+	c.frames++
 	c.ebuf.Write([]byte{0, 0, 0, 0})
 	ferr := fn(c.enc)
 	n := c.ebuf.Len() - start - 4
@@ -81,6 +85,7 @@ func (c *Conn) appendFrameLocked(fn func(Encoder) error) error {
 	}
 	if ferr != nil && n == 0 {
 		c.ebuf.Truncate(start)
+		c.frames--
 		return &encodeError{ferr}
 	}
 	b := c.ebuf.Bytes()[start:]
@@ -101,7 +106,11 @@ func (c *Conn) flushEncodedLocked() error {
 		return err
 	}
 	defer c.wref.release()
-	err = writeFD(fd, c.ebuf.Bytes())
+	if b := c.ebuf.Bytes(); c.bulk != nil && c.frames == 1 && len(b)-4 > smallMessage {
+		err = c.sendBulkLocked(fd, b[4:])
+	} else {
+		err = writeFD(fd, b)
+	}
 	c.ebuf.Reset()
 	if c.ebuf.Cap() > 4<<20 {
 		c.ebuf = bytes.Buffer{}

@@ -215,3 +215,40 @@ func TestClosedConn(t *testing.T) {
 		t.Errorf("second close: %v", err)
 	}
 }
+
+func TestDuplexPipeBulkPayloads(t *testing.T) {
+	a, b, _ := Pipe(true)
+	defer a.Close()
+	defer b.Close()
+	big := bytes.Repeat([]byte("0123456789abcdef"), 20000) // 320,000 bytes: over the socket
+	go func() {
+		a.SendBytes([]byte("small first"))
+		a.SendBytes(big)
+		a.Send(big) // an encoded value over the bulk threshold
+		a.SendBytes([]byte("small last"))
+	}()
+	want := [][]byte{[]byte("small first"), big}
+	for i, w := range want {
+		got, err := b.RecvBytes(0)
+		if err != nil || !bytes.Equal(got, w) {
+			t.Fatalf("message %d: %d bytes, %v", i, len(got), err)
+		}
+	}
+	var v []byte
+	if err := b.Recv(&v); err != nil || !bytes.Equal(v, big) {
+		t.Fatalf("encoded bulk value: %d bytes, %v", len(v), err)
+	}
+	buf := make([]byte, 100)
+	n, err := b.RecvBytesInto(buf, 0)
+	if err != nil || string(buf[:n]) != "small last" {
+		t.Fatalf("last: %q, %v", buf[:n], err)
+	}
+	// A bulk marker is refused where there is no bulk socket.
+	r, w, _ := Pipe(false)
+	defer r.Close()
+	defer w.Close()
+	writeFD(w.Fileno(), []byte{0xff, 0xff, 0xff, 0xfe, 0, 0, 0, 0, 0, 0, 0, 1})
+	if _, err := r.RecvBytes(0); err != ErrBadMessageLength {
+		t.Fatalf("bulk marker on a plain pipe: %v", err)
+	}
+}

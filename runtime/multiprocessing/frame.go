@@ -20,6 +20,11 @@ const (
 	smallMessage = 64 << 10
 )
 
+// bulkMarker is a length that only this package's duplex pipes send: an
+// 8-byte length follows and the payload travels on the connection's socket
+// pair instead of the pipe (see Pipe). Python never sends it.
+const bulkMarker = -2
+
 // DefaultMaxMessageSize is the largest message a new connection accepts.
 // A peer announcing more is refused before anything is allocated; change a
 // connection's limit with SetMaxMessageSize.
@@ -38,30 +43,31 @@ func appendHeader(dst []byte, n int) []byte {
 }
 
 // parseHeader parses the header at the start of b. It returns the payload
-// size and the header's length, errIncomplete if b is too short, or
+// size, the header's length and whether the payload comes on the bulk
+// socket (only if allowBulk), errIncomplete if b is too short, or
 // ErrBadMessageLength if the size is negative or above limit.
-func parseHeader(b []byte, limit int64) (size int64, hlen int, err error) {
+func parseHeader(b []byte, limit int64, allowBulk bool) (size int64, hlen int, bulk bool, err error) {
 	if len(b) < shortHeaderLen {
-		return 0, 0, errIncomplete
+		return 0, 0, false, errIncomplete
 	}
 	n := int32(binary.BigEndian.Uint32(b))
 	if n >= 0 {
 		if int64(n) > limit {
-			return 0, 0, ErrBadMessageLength
+			return 0, 0, false, ErrBadMessageLength
 		}
-		return int64(n), shortHeaderLen, nil
+		return int64(n), shortHeaderLen, false, nil
 	}
-	if n != -1 {
-		return 0, 0, ErrBadMessageLength
+	if n != -1 && (n != bulkMarker || !allowBulk) {
+		return 0, 0, false, ErrBadMessageLength
 	}
 	if len(b) < longHeaderLen {
-		return 0, 0, errIncomplete
+		return 0, 0, false, errIncomplete
 	}
 	u := binary.BigEndian.Uint64(b[shortHeaderLen:])
 	if u > uint64(limit) {
-		return 0, 0, ErrBadMessageLength
+		return 0, 0, false, ErrBadMessageLength
 	}
-	return int64(u), longHeaderLen, nil
+	return int64(u), longHeaderLen, n == bulkMarker, nil
 }
 
 // frameReader splits a byte stream into messages. In buffered mode it reads
@@ -73,6 +79,10 @@ type frameReader struct {
 	buf   []byte
 	r, w  int // unread bytes are buf[r:w]
 	exact bool
+	// bulk, if set, reads payloads announced with bulkMarker.
+	bulk func(p []byte) (int, error)
+	// inBulk is set while the current payload comes from bulk.
+	inBulk bool
 }
 
 // buffered reports how many unread bytes are held.
@@ -119,10 +129,11 @@ func (f *frameReader) fill(need int) error {
 // next reads the next header and returns the payload size.
 func (f *frameReader) next(limit int64) (int64, error) {
 	for {
-		size, hlen, err := parseHeader(f.buf[f.r:f.w], limit)
+		size, hlen, bulk, err := parseHeader(f.buf[f.r:f.w], limit, f.bulk != nil)
 		switch err {
 		case nil:
 			f.r += hlen
+			f.inBulk = bulk
 			return size, nil
 		case errIncomplete:
 			need := shortHeaderLen
@@ -144,6 +155,9 @@ func (f *frameReader) next(limit int64) (int64, error) {
 
 // payload reads the current message's payload into dst, which has its length.
 func (f *frameReader) payload(dst []byte) error {
+	if f.inBulk {
+		return readAll(f.bulk, dst)
+	}
 	n := copy(dst, f.buf[f.r:f.w])
 	f.r += n
 	dst = dst[n:]
@@ -160,8 +174,13 @@ func (f *frameReader) payload(dst []byte) error {
 		f.r += copy(dst, f.buf[f.r:f.w])
 		return nil
 	}
+	return readAll(f.src, dst)
+}
+
+// readAll fills dst from src; an early end is io.ErrUnexpectedEOF.
+func readAll(src func([]byte) (int, error), dst []byte) error {
 	for len(dst) > 0 {
-		n, err := f.src(dst)
+		n, err := src(dst)
 		dst = dst[n:]
 		if len(dst) == 0 {
 			return nil

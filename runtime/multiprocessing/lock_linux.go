@@ -84,30 +84,6 @@ func (l *Lock) Acquire(timeout time.Duration) bool {
 	}
 }
 
-// sendToken puts a token in ch, waiting up to timeout.
-func sendToken(ch chan struct{}, timeout time.Duration) bool {
-	select {
-	case ch <- struct{}{}:
-		return true
-	default:
-	}
-	if timeout == 0 {
-		return false
-	}
-	if timeout < 0 {
-		ch <- struct{}{}
-		return true
-	}
-	t := time.NewTimer(timeout)
-	defer t.Stop()
-	select {
-	case ch <- struct{}{}:
-		return true
-	case <-t.C:
-		return false
-	}
-}
-
 // Release releases the lock; any goroutine of the holding process may.
 // Python: release().
 func (l *Lock) Release() error {

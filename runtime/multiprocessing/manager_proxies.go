@@ -7,6 +7,15 @@ import (
 	"time"
 )
 
+// encodeOne encodes v as a self-contained gob message.
+func encodeOne(v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := GobCodec.NewEncoder(&b).Encode(v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // decodeOne decodes a self-contained gob encoding into v.
 func decodeOne(b []byte, v any) error {
 	return GobCodec.NewDecoder(bytes.NewReader(b)).Decode(v)

@@ -8,3 +8,6 @@ func growPipe(fd int) {
 		unix.FcntlInt(uintptr(fd), unix.F_SETPIPE_SZ, PipeBufferSize)
 	}
 }
+
+// pipe2 makes a close-on-exec pipe.
+func pipe2(p []int) error { return unix.Pipe2(p, unix.O_CLOEXEC) }

@@ -1,6 +1,7 @@
 package multiprocessing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sync"
@@ -46,6 +47,7 @@ type Pool struct {
 	opts    PoolOptions
 	threads bool
 	codec   Codec
+	gob     bool // the codec is gob, so plain slices may go raw
 
 	mu       sync.Mutex
 	cond     *sync.Cond
@@ -85,10 +87,12 @@ type job interface {
 	kind() uint8
 	// size returns the number of items in a chunk (for reflective tasks).
 	size(chunk int) int
-	// encodeChunk writes a chunk's items.
-	encodeChunk(enc Encoder, chunk int) error
-	// decodeChunk reads a chunk's results.
-	decodeChunk(dec Decoder, chunk int) error
+	// raw reports whether the job's items travel as raw memory.
+	raw() bool
+	// encodeChunk writes a chunk's items, with enc or raw into w.
+	encodeChunk(enc Encoder, w *bytes.Buffer, chunk int) error
+	// decodeChunk reads a chunk's results, with dec or from the raw rest.
+	decodeChunk(dec Decoder, rest *msgReader, h *resultHeader, chunk int) error
 	// runLocal runs a chunk in this process (thread pools).
 	runLocal(chunk int) error
 	// chunkDone records that a chunk succeeded or failed.
@@ -117,6 +121,7 @@ func newPool(opts PoolOptions, threads bool) (*Pool, error) {
 	if p.codec == nil {
 		p.codec = GobCodec
 	}
+	p.gob = p.codec.Name() == GobCodec.Name()
 	p.cond = sync.NewCond(&p.mu)
 	for range opts.Processes {
 		if err := p.startWorker(); err != nil {

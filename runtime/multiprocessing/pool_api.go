@@ -195,9 +195,9 @@ func ApplyAsync[R any](p *Pool, f Target, args []any, callback func(R), errorCal
 	return ar
 }
 
-// Wait for the pool's queued and running work to finish, up to timeout;
-// it reports whether the pool went idle. Python has no equivalent; it helps
-// tests and the shell's `parallel`.
+// Wait waits up to timeout for the pool's queued and running work to
+// finish and reports whether the pool went idle. Python has no equivalent;
+// it helps tests and the shell's `parallel`.
 func (p *Pool) Wait(timeout time.Duration) bool {
 	return pollUntil(timeout, func() bool {
 		p.mu.Lock()

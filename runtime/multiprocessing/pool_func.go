@@ -1,6 +1,7 @@
 package multiprocessing
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"time"
@@ -40,9 +41,11 @@ func (f Func[T, R]) call(x T) (r R, err error) {
 
 // chunkRunner runs a chunk of tasks in a worker process.
 type chunkRunner interface {
-	// run decodes a chunk from dec, runs it, and returns either a failure
-	// or a function that encodes the results.
-	run(dec Decoder, n int) (*RemoteError, func(Encoder) error, error)
+	// run decodes a chunk from dec (or, for raw items, from the rest of the
+	// message), runs it, and returns either a failure or a function that
+	// encodes the results (with the codec, or raw into the buffer after the
+	// header); it sets res.Raw if the results go raw.
+	run(dec Decoder, rest *msgReader, h *taskHeader, res *resultHeader) (*RemoteError, func(Encoder, *bytes.Buffer) error, error)
 }
 
 // chunkRunnerFactory makes a runner; each worker keeps one per function and
@@ -57,11 +60,19 @@ type funcRunner[T, R any] struct {
 	out  []R
 }
 
-func (r *funcRunner[T, R]) run(dec Decoder, _ int) (*RemoteError, func(Encoder) error, error) {
-	clear(r.in[:cap(r.in)])
-	r.in = r.in[:0]
-	if err := dec.Decode(&r.in); err != nil {
-		return nil, nil, err
+func (r *funcRunner[T, R]) run(dec Decoder, rest *msgReader, h *taskHeader, res *resultHeader) (*RemoteError, func(Encoder, *bytes.Buffer) error, error) {
+	if h.Raw {
+		in, err := rawInto(r.in, rest.b)
+		if err != nil {
+			return nil, nil, err
+		}
+		rest.b, r.in = nil, in
+	} else {
+		clear(r.in[:cap(r.in)])
+		r.in = r.in[:0]
+		if err := dec.Decode(&r.in); err != nil {
+			return nil, nil, err
+		}
 	}
 	if cap(r.out) < len(r.in) {
 		r.out = make([]R, len(r.in))
@@ -75,7 +86,11 @@ func (r *funcRunner[T, R]) run(dec Decoder, _ int) (*RemoteError, func(Encoder) 
 		}
 		r.out[i] = y
 	}
-	return nil, func(enc Encoder) error { return enc.Encode(r.out) }, nil
+	if h.Raw && rawable[R]() {
+		res.Raw = true
+		return nil, func(_ Encoder, w *bytes.Buffer) error { w.Write(sliceBytes(r.out)); return nil }, nil
+	}
+	return nil, func(enc Encoder, _ *bytes.Buffer) error { return enc.Encode(r.out) }, nil
 }
 
 // reflectRunner runs a Register'ed function on a chunk of argument lists.
@@ -83,9 +98,9 @@ type reflectRunner struct {
 	t *funcTarget
 }
 
-func (r *reflectRunner) run(dec Decoder, n int) (*RemoteError, func(Encoder) error, error) {
-	results := make([]any, 0, n)
-	for range n {
+func (r *reflectRunner) run(dec Decoder, _ *msgReader, h *taskHeader, _ *resultHeader) (*RemoteError, func(Encoder, *bytes.Buffer) error, error) {
+	results := make([]any, 0, h.N)
+	for range h.N {
 		var nargs int
 		if err := dec.Decode(&nargs); err != nil {
 			return nil, nil, err
@@ -106,7 +121,7 @@ func (r *reflectRunner) run(dec Decoder, n int) (*RemoteError, func(Encoder) err
 			results = append(results, nil)
 		}
 	}
-	return nil, func(enc Encoder) error { return encodeResults(enc, results) }, nil
+	return nil, func(enc Encoder, _ *bytes.Buffer) error { return encodeResults(enc, results) }, nil
 }
 
 // encodeResults writes reflectively computed results: a presence flag, then

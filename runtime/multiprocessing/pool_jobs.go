@@ -1,6 +1,7 @@
 package multiprocessing
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"sync"
@@ -32,15 +33,28 @@ func (j *mapJob[T, R]) size(c int) int {
 	return e - s
 }
 
-func (j *mapJob[T, R]) encodeChunk(enc Encoder, c int) error {
+func (j *mapJob[T, R]) raw() bool { return rawable[T]() }
+
+func (j *mapJob[T, R]) encodeChunk(enc Encoder, w *bytes.Buffer, c int) error {
 	s, e := chunkBounds(c, j.csize, len(j.items))
+	if j.raw() {
+		w.Write(sliceBytes(j.items[s:e]))
+		return nil
+	}
 	return enc.Encode(j.items[s:e])
 }
 
-func (j *mapJob[T, R]) decodeChunk(dec Decoder, c int) error {
+func (j *mapJob[T, R]) decodeChunk(dec Decoder, rest *msgReader, h *resultHeader, c int) error {
 	s, e := chunkBounds(c, j.csize, len(j.items))
 	sub := j.results[s:s:e]
-	if err := dec.Decode(&sub); err != nil {
+	var err error
+	if h.Raw {
+		sub, err = rawInto(sub, rest.b)
+		rest.b = nil
+	} else {
+		err = dec.Decode(&sub)
+	}
+	if err != nil {
 		return err
 	}
 	if len(sub) != e-s {
@@ -102,7 +116,9 @@ func (j *starJob[R]) size(c int) int {
 	return e - s
 }
 
-func (j *starJob[R]) encodeChunk(enc Encoder, c int) error {
+func (j *starJob[R]) raw() bool { return false }
+
+func (j *starJob[R]) encodeChunk(enc Encoder, _ *bytes.Buffer, c int) error {
 	s, e := chunkBounds(c, j.csize, len(j.args))
 	for _, a := range j.args[s:e] {
 		if err := enc.Encode(len(a)); err != nil {
@@ -115,7 +131,7 @@ func (j *starJob[R]) encodeChunk(enc Encoder, c int) error {
 	return nil
 }
 
-func (j *starJob[R]) decodeChunk(dec Decoder, c int) error {
+func (j *starJob[R]) decodeChunk(dec Decoder, _ *msgReader, _ *resultHeader, c int) error {
 	s, e := chunkBounds(c, j.csize, len(j.args))
 	return decodeResults(dec, j.results[s:e])
 }
@@ -193,11 +209,26 @@ func (j *imapJob[T, R]) chunk(c int) []T {
 
 func (j *imapJob[T, R]) size(c int) int { return len(j.chunk(c)) }
 
-func (j *imapJob[T, R]) encodeChunk(enc Encoder, c int) error { return enc.Encode(j.chunk(c)) }
+func (j *imapJob[T, R]) raw() bool { return rawable[T]() }
 
-func (j *imapJob[T, R]) decodeChunk(dec Decoder, c int) error {
+func (j *imapJob[T, R]) encodeChunk(enc Encoder, w *bytes.Buffer, c int) error {
+	if j.raw() {
+		w.Write(sliceBytes(j.chunk(c)))
+		return nil
+	}
+	return enc.Encode(j.chunk(c))
+}
+
+func (j *imapJob[T, R]) decodeChunk(dec Decoder, rest *msgReader, h *resultHeader, c int) error {
 	var out []R
-	if err := dec.Decode(&out); err != nil {
+	var err error
+	if h.Raw {
+		out, err = rawInto(out, rest.b)
+		rest.b = nil
+	} else {
+		err = dec.Decode(&out)
+	}
+	if err != nil {
 		return err
 	}
 	j.mu.Lock()

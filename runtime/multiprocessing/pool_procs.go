@@ -67,8 +67,8 @@ func (w *poolWorker) feed() {
 				p.mu.Unlock()
 				return
 			}
-			if p.broken == nil && p.queuedLocked() > 0 && len(w.out) < p.windowLocked() {
-				break
+			if p.broken == nil && p.queuedLocked() > 0 && len(w.out) <= p.windowLocked()/2 {
+				break // refill when half the window has drained, in one write
 			}
 			if p.state == poolClosed && p.queuedLocked() == 0 && len(w.out) == 0 {
 				p.mu.Unlock()
@@ -109,11 +109,11 @@ func (w *poolWorker) sendBatch(batch []*task) error {
 	c.ebuf.Reset()
 	for _, t := range batch {
 		err := c.appendFrameLocked(func(enc Encoder) error {
-			h := taskHeader{Seq: t.seq, Kind: t.j.kind(), Func: t.j.funcName(), N: t.j.size(t.chunk)}
+			h := taskHeader{Seq: t.seq, Kind: t.j.kind(), Func: t.j.funcName(), N: t.j.size(t.chunk), Raw: w.p.gob && t.j.raw()}
 			if err := enc.Encode(&h); err != nil {
 				return err
 			}
-			return t.j.encodeChunk(enc, t.chunk)
+			return t.j.encodeChunk(enc, &c.ebuf, t.chunk)
 		})
 		var ee *encodeError
 		if errors.As(err, &ee) {
@@ -159,7 +159,7 @@ func (w *poolWorker) read() {
 				return fmt.Errorf("multiprocessing: pool worker answered task %d, expected %d", h.Seq, t.seq)
 			}
 			if h.Err == nil {
-				derr = t.j.decodeChunk(dec, t.chunk)
+				derr = t.j.decodeChunk(dec, &w.conn.dsrc, &h, t.chunk)
 			}
 			return nil
 		})

@@ -1,6 +1,7 @@
 package multiprocessing
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -27,6 +28,7 @@ type taskHeader struct {
 	Kind uint8
 	Func string
 	N    int
+	Raw  bool // the items follow as raw memory (see rawslice.go)
 }
 
 // resultHeader precedes each result a worker sends back. The first message
@@ -36,6 +38,7 @@ type resultHeader struct {
 	Ready bool
 	Err   *RemoteError
 	Dur   int64 // nanoseconds the task ran
+	Raw   bool  // the results follow as raw memory
 }
 
 // serveWorker is a pool worker's loop: receive a task, run it, send its
@@ -60,7 +63,7 @@ func serveWorker(ctrl *Conn, cfg *workerConfig, initErr error) int {
 	for {
 		var h taskHeader
 		var res resultHeader
-		var write func(Encoder) error
+		var write func(Encoder, *bytes.Buffer) error
 		err := ctrl.recvFunc(func(dec Decoder) error {
 			if err := dec.Decode(&h); err != nil {
 				return err
@@ -83,7 +86,7 @@ func serveWorker(ctrl *Conn, cfg *workerConfig, initErr error) int {
 				r, runners[key] = nr, nr
 			}
 			start := time.Now()
-			remote, w, derr := r.run(dec, h.N)
+			remote, w, derr := r.run(dec, &ctrl.dsrc, &h, &res)
 			res.Dur = sinceNs(start)
 			switch {
 			case derr != nil:
@@ -110,7 +113,7 @@ func serveWorker(ctrl *Conn, cfg *workerConfig, initErr error) int {
 				return err
 			}
 			if write != nil {
-				return write(enc)
+				return write(enc, &ctrl.ebuf)
 			}
 			return nil
 		})

@@ -218,10 +218,13 @@ func (p *Process) Close() error {
 }
 
 // Sentinel returns an object that Wait finds ready when the process has
-// exited. Python: sentinel.
+// exited (nil before Start). Python: sentinel.
 func (p *Process) Sentinel() Waitable {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.ctrl == nil {
+		return nil
+	}
 	return p.ctrl
 }
 
@@ -275,4 +278,28 @@ func pollUntil(timeout time.Duration, cond func() bool) bool {
 		time.Sleep(5 * time.Millisecond)
 	}
 	return true
+}
+
+// sendToken puts a token in ch, waiting up to timeout.
+func sendToken(ch chan struct{}, timeout time.Duration) bool {
+	select {
+	case ch <- struct{}{}:
+		return true
+	default:
+	}
+	if timeout == 0 {
+		return false
+	}
+	if timeout < 0 {
+		ch <- struct{}{}
+		return true
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case ch <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	}
 }

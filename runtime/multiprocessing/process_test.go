@@ -197,3 +197,16 @@ func TestSentinel(t *testing.T) {
 }
 
 func killPid(pid int) error { return syscall.Kill(pid, syscall.SIGKILL) }
+
+// run starts target with args and waits for exit code 0.
+func run(t *testing.T, target Target, args ...any) {
+	t.Helper()
+	p := NewProcess(target, args...)
+	if err := p.Start(); err != nil {
+		t.Fatal(err)
+	}
+	p.Join(Forever)
+	if code, _ := p.ExitCode(); code != 0 {
+		t.Fatalf("%s exited with %d", target.TargetName(), code)
+	}
+}

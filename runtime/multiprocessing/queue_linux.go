@@ -90,15 +90,6 @@ func (q *queueCore) initLocal() {
 	})
 }
 
-// encodeOne encodes v as a self-contained gob message.
-func encodeOne(v any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := GobCodec.NewEncoder(&b).Encode(v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
 // Put adds v, waiting up to timeout (Forever: no limit; 0: not at all) for
 // a free slot; ErrFull if none came. Python: put(obj, block, timeout).
 func (q *Queue[T]) Put(v T, timeout time.Duration) error {

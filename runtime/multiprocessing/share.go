@@ -28,9 +28,9 @@ type sharer struct {
 	files []*os.File
 }
 
-// firstSharedFD is where inherited descriptors start in a child: 3 and 4
+// firstSharedFD is where inherited descriptors start in a child: 3 to 5
 // are the control connection.
-const firstSharedFD = 5
+const firstSharedFD = 6
 
 // add duplicates fd for the child and returns its number there.
 func (s *sharer) add(fd int) (int, error) {
@@ -159,26 +159,34 @@ func (c *Conn) shareState() ([]byte, []int, error) {
 		flags[2] = 1
 	}
 	fds := []int{fd}
-	if c.wref != c.ref {
-		wfd, err := c.wref.acquire()
+	for _, r := range []*fdRef{c.wref, c.bulk} {
+		if r == nil || r == c.ref {
+			continue
+		}
+		ofd, err := r.acquire()
 		if err != nil {
 			return nil, nil, err
 		}
-		defer c.wref.release()
-		fds = append(fds, wfd)
+		defer r.release()
+		fds = append(fds, ofd)
 	}
 	return flags, fds, nil
 }
 
 func (c *Conn) attachState(state []byte, fds []int) error {
-	if len(state) != 3 || len(fds) < 1 || len(fds) > 2 {
+	if len(state) != 3 || len(fds) < 1 || len(fds) > 3 {
 		closeFDs(fds)
 		return fmt.Errorf("multiprocessing: bad inherited connection")
 	}
 	c.init(fds[0], state[0] == 1, state[1] == 1)
-	if len(fds) == 2 {
+	if len(fds) >= 2 {
 		c.wref = newFDRef(fds[1])
 		runtime.AddCleanup(c, func(r *fdRef) { r.close() }, c.wref)
+	}
+	if len(fds) == 3 {
+		c.bulk = newFDRef(fds[2])
+		c.fr.bulk = c.readBulk
+		runtime.AddCleanup(c, func(r *fdRef) { r.close() }, c.bulk)
 	}
 	c.fr.exact = state[2] == 1
 	return nil

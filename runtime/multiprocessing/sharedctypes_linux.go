@@ -63,7 +63,8 @@ func (a *RawArray[T]) Get(i int) T { return a.s[i] }
 func (a *RawArray[T]) Set(i int, v T) { a.s[i] = v }
 
 // Slice returns the shared elements themselves: writes through it are seen
-// by every process. Python: the array's buffer.
+// by every process. The memory is unmapped once the array is unreachable,
+// so keep the array alive while using the slice. Python: the array's buffer.
 func (a *RawArray[T]) Slice() []T { return a.s }
 
 // Copy returns a new shared array with the same elements.

@@ -12,11 +12,12 @@ import (
 // envChild marks a process started by this package; Main looks for it.
 const envChild = "GOSH_MULTIPROCESSING_CHILD"
 
-// controlFD and controlWriteFD are the child's ends of its control
-// connection: it reads 3 and writes 4.
+// controlFD, controlWriteFD and controlBulkFD are the child's ends of its
+// control connection: it reads 3, writes 4, and moves large payloads on 5.
 const (
 	controlFD      = 3
 	controlWriteFD = 4
+	controlBulkFD  = 5
 )
 
 // prepData is what a parent tells its child before anything else: who it
@@ -36,7 +37,7 @@ type prepData struct {
 }
 
 // spawn starts the program again for p and sends it its preparation data
-// and arguments over a fresh pair of pipes (the child's descriptors 3 and 4).
+// and arguments over a fresh duplex pipe (the child's descriptors 3, 4 and 5).
 func spawn(p *Process) (*Conn, int, *os.Process, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -46,10 +47,17 @@ func spawn(p *Process) (*Conn, int, *os.Process, error) {
 	if err != nil {
 		return nil, 0, nil, err
 	}
-	ctrl := newPipePairConn(up[0], down[1])
+	sock, err := socketPair()
+	if err != nil {
+		closeFDs([]int{down[0], down[1], up[0], up[1]})
+		return nil, 0, nil, err
+	}
+	ctrl := newPipePairConn(up[0], down[1], sock[0])
 	childR, childW := os.NewFile(uintptr(down[0]), "control-r"), os.NewFile(uintptr(up[1]), "control-w")
+	childB := os.NewFile(uintptr(sock[1]), "control-bulk")
 	defer childR.Close()
 	defer childW.Close()
+	defer childB.Close()
 
 	cur := CurrentProcess()
 	lg := GetLogger()
@@ -80,17 +88,16 @@ func spawn(p *Process) (*Conn, int, *os.Process, error) {
 	cmd := exec.Command(exe, os.Args[1:]...)
 	cmd.Env = append(childEnv(), envChild+"=1")
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	cmd.ExtraFiles = append([]*os.File{childR, childW}, sh.files...)
+	cmd.ExtraFiles = append([]*os.File{childR, childW, childB}, sh.files...)
 	cmd.SysProcAttr = sysProcAttr(p.Daemon)
 	if err := startOnSpawnThread(cmd); err != nil {
 		ctrl.wmu.Unlock()
 		ctrl.Close()
 		return nil, 0, nil, fmt.Errorf("multiprocessing: start %s: %w", p.Name, err)
 	}
-	err = ctrl.flushEncodedLocked()
-	ctrl.wmu.Unlock()
 	// A child that dies at once makes this send fail; its exit code tells.
-	_ = err
+	ctrl.flushEncodedLocked()
+	ctrl.wmu.Unlock()
 	return ctrl, cmd.Process.Pid, cmd.Process, nil
 }
 

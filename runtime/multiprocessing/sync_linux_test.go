@@ -74,19 +74,6 @@ var (
 	tSimplePut = Register("test.simpleput", func(q *SimpleQueue[string], s string) error { return q.Put(s) })
 )
 
-// run starts target with args and waits for exit code 0.
-func run(t *testing.T, target Target, args ...any) {
-	t.Helper()
-	p := NewProcess(target, args...)
-	if err := p.Start(); err != nil {
-		t.Fatal(err)
-	}
-	p.Join(Forever)
-	if code, _ := p.ExitCode(); code != 0 {
-		t.Fatalf("%s exited with %d", target.TargetName(), code)
-	}
-}
-
 func TestValueAndLockAcrossProcesses(t *testing.T) {
 	v, err := NewValue(0, nil)
 	if err != nil {

@@ -43,6 +43,18 @@ func NewPoll() *Poll {
 // Python: poll.register(fd[, eventmask]); pass [DefaultEvents] for
 // Python's default mask.
 func (p *Poll) Register(fd int, events Events) error {
+	return p.set(fd, events, false)
+}
+
+// Modify changes the events of a registered fd; it returns
+// [ErrNotRegistered] for one that is not. Python: poll.modify(fd, eventmask).
+func (p *Poll) Modify(fd int, events Events) error {
+	return p.set(fd, events, true)
+}
+
+// set registers fd for events; if registered is set, only an fd that is
+// registered already.
+func (p *Poll) set(fd int, events Events, registered bool) error {
 	if fd < 0 {
 		return ErrBadFd
 	}
@@ -51,21 +63,12 @@ func (p *Poll) Register(fd int, events Events) error {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if _, ok := p.events[fd]; registered && !ok {
+		return ErrNotRegistered
+	}
 	p.events[fd] = events
 	p.stale = true
 	return nil
-}
-
-// Modify changes the events of a registered fd; it returns
-// [ErrNotRegistered] for one that is not. Python: poll.modify(fd, eventmask).
-func (p *Poll) Modify(fd int, events Events) error {
-	p.mu.Lock()
-	_, ok := p.events[fd]
-	p.mu.Unlock()
-	if !ok {
-		return ErrNotRegistered
-	}
-	return p.Register(fd, events)
 }
 
 // Unregister stops watching fd; it returns [ErrNotRegistered] for one that

@@ -1,0 +1,174 @@
+//go:build linux
+
+package lineedit
+
+// Session on a real terminal: the test binary runs itself
+// (TestSessionHelperProcess) on a pty, as a program using Open would run.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goshell/gosh/completion"
+	"github.com/goshell/gosh/internal/ptytest"
+	"github.com/goshell/gosh/internal/vtscreen"
+)
+
+const sessionHelperEnv = "LINEEDIT_SESSION_HELPER"
+
+func startSessionHelper(t *testing.T, histfile string) *ptytest.PTY {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSessionHelperProcess$")
+	cmd.Env = append(os.Environ(), sessionHelperEnv+"="+histfile, "TERM=xterm", "INPUTRC=/dev/null",
+		"GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0")
+	return ptytest.Start(t, cmd, ptytest.Options{Cols: 60, Rows: 12})
+}
+
+// screenOf replays what p wrote on a virtual screen of p's size.
+func screenOf(p *ptytest.PTY) *vtscreen.Screen {
+	s := vtscreen.New(60, 12)
+	s.WriteString(p.Output())
+	return s
+}
+
+// TestSessionOnTerminal is the plain API end to end: completion from
+// Options.Completer, C-c as ErrInterrupt, the history file written line
+// by line and read back by the next run, C-d as io.EOF.
+func TestSessionOnTerminal(t *testing.T) {
+	hist := filepath.Join(t.TempDir(), "history")
+	p := startSessionHelper(t, hist)
+	p.WaitFor("calc> ", helperWait)
+	p.Type("sq\t")
+	p.WaitFor("sqrt(", helperWait)
+	p.Type("2)\r")
+	p.WaitFor(`LINE "sqrt(2)"`, helperWait)
+	p.WaitFor("calc> ", helperWait)
+	p.Type("abandoned\x03")
+	p.WaitFor("INTERRUPT", helperWait)
+	p.WaitFor("calc> ", helperWait)
+	p.Type("\x04")
+	p.WaitFor("EOF", helperWait)
+	wantHelperEnd(t, p, "exit 0")
+	if data, _ := os.ReadFile(hist); string(data) != "sqrt(2)\n" {
+		t.Fatalf("history file %q", data)
+	}
+
+	p = startSessionHelper(t, hist)
+	p.WaitFor("calc> ", helperWait)
+	p.Type("\x1b[A\r")
+	p.WaitFor(`LINE "sqrt(2)"`, helperWait)
+	p.WaitFor("calc> ", helperWait)
+	p.Type("\x04")
+	wantHelperEnd(t, p, "exit 0")
+}
+
+// TestSessionSuspend runs a child that reads the terminal from a key
+// bound to a command calling Suspend: the child gets a cooked terminal
+// and the line typed so far comes back, still editable.
+func TestSessionSuspend(t *testing.T) {
+	p := startSessionHelper(t, "")
+	p.WaitFor("calc> ", helperWait)
+	p.Type("1+")
+	p.WaitFor("1+", helperWait)
+	p.Type("\x18s") // C-x s: demo-suspend
+	p.WaitFor("child ready", helperWait)
+	if tio := p.Termios(); !ttyIsCooked(tio) {
+		t.Errorf("the child runs with lflag %#x, not cooked", tio.Lflag)
+	}
+	p.Type("typed to the child\r")
+	p.WaitFor("child got typed to the child", helperWait)
+	p.WaitFor("calc> 1+", helperWait)
+	p.Type("2\r")
+	p.WaitFor(`LINE "1+2"`, helperWait)
+	p.WaitFor("calc> ", helperWait)
+	p.Type("\x04")
+	wantHelperEnd(t, p, "exit 0")
+}
+
+// TestSessionWriteWhileEditing writes from another goroutine while a line
+// is edited: the text gets lines of its own and the line stays whole.
+// (Until ReadLine's loop can be woken the text comes after the line; see
+// async.go. Either way this picture holds.)
+func TestSessionWriteWhileEditing(t *testing.T) {
+	p := startSessionHelper(t, "")
+	p.WaitFor("calc> ", helperWait)
+	p.Type("12")
+	p.WaitFor("12", helperWait)
+	p.Type("\x18l") // C-x l: a goroutine writes a log line
+	time.Sleep(100 * time.Millisecond)
+	p.Type("34\r")
+	p.WaitFor(`LINE "1234"`, helperWait)
+	p.WaitFor("calc> ", helperWait)
+	scr := screenOf(p)
+	lines := scr.Lines()
+	var sawLog, sawLine bool
+	for _, l := range lines {
+		switch {
+		case l == "log: from another goroutine":
+			sawLog = true
+		case l == "calc> 1234":
+			sawLine = true
+		case strings.Contains(l, "log:"):
+			t.Errorf("log text shares a row: %q", l)
+		}
+	}
+	if !sawLog || !sawLine {
+		t.Errorf("screen:\n%s", strings.Join(lines, "\n"))
+	}
+	p.Type("\x04")
+	wantHelperEnd(t, p, "exit 0")
+}
+
+// TestSessionHelperProcess is the program the tests above run on a pty.
+func TestSessionHelperProcess(t *testing.T) {
+	hist, ok := os.LookupEnv(sessionHelperEnv)
+	if !ok {
+		t.Skip("run by the pty tests")
+	}
+	os.Exit(sessionHelper(hist))
+}
+
+func sessionHelper(hist string) int {
+	ns := &completion.Namespace{Names: map[string]any{"sqrt": func(float64) float64 { return 0 }, "sin": func(float64) float64 { return 0 }}}
+	s, err := Open(Options{App: "calc", HistoryFile: hist, Completer: ns, Stdout: os.Stdout})
+	if err != nil {
+		fmt.Println("ERR", err)
+		return 1
+	}
+	defer s.Close()
+	cfg := s.Editor().Config
+	Register(cfg, "demo-suspend", func(*Engine, int, byte) {
+		s.Suspend(func() error {
+			cmd := exec.Command("/bin/sh", "-c", `echo child ready; read x; echo "child got $x"`)
+			cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+			return cmd.Run()
+		})
+	})
+	Register(cfg, "demo-log", func(*Engine, int, byte) {
+		go s.Printf("log: from another goroutine\n")
+	})
+	cfg.ParseLine(`"\C-xs": demo-suspend`)
+	cfg.ParseLine(`"\C-xl": demo-log`)
+	for {
+		line, err := s.ReadLine("calc> ")
+		switch {
+		case errors.Is(err, io.EOF):
+			fmt.Println("EOF")
+			return 0
+		case errors.Is(err, ErrInterrupt):
+			fmt.Println("INTERRUPT")
+		case err != nil:
+			fmt.Println("ERR", err)
+			return 1
+		default:
+			fmt.Printf("LINE %q\n", line)
+		}
+	}
+}
