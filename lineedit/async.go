@@ -108,7 +108,8 @@ func showAbove(r *Renderer, w io.Writer, text []byte, f Frame) error {
 // to call from any goroutine: it makes the Session an io.Writer for
 // log.SetOutput or slog. Between two ReadLines p is written at once;
 // while a line is edited it is kept and written when ReadLine returns,
-// never into the line (see async.go for what comes next).
+// never into the line (docs/embedding.md says what is coming: the text
+// shown above the line at once).
 func (s *Session) Write(p []byte) (int, error) { return s.out.write(p) }
 
 // Printf formats as fmt.Printf does and writes the result with Write.

@@ -245,10 +245,6 @@ func (s *Session) Close() error {
 	return nil
 }
 
-// Suspend gives the terminal back while run runs (a pager, an editor, a
-// shell), then takes it again and redraws the line: see Editor.Suspend.
-func (s *Session) Suspend(run func() error) error { return s.ed.Suspend(run) }
-
 // crlf turns "\n" into "\r\n" for a terminal in raw mode.
 func crlf(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n")

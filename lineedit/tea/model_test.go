@@ -136,8 +136,8 @@ func TestModelTypingAndAccept(t *testing.T) {
 	d := newDriver(t, lineedit.Options{})
 	d.typeText("hello world")
 	d.wantScreen("> hello world▌")
-	d.key('a', tea.ModCtrl)            // C-a
-	d.key(tea.KeyRight, tea.ModCtrl)   // C-Right: ESC [ 1 ; 5 C, forward-word
+	d.key('a', tea.ModCtrl)          // C-a
+	d.key(tea.KeyRight, tea.ModCtrl) // C-Right: ESC [ 1 ; 5 C, forward-word
 	d.typeText(",")
 	d.wantScreen("> hello,▌ world")
 	if out := d.takeOut(); len(out) != 0 {
@@ -177,8 +177,8 @@ func TestModelInterruptEOFSuspend(t *testing.T) {
 // bubbletea delivers them.
 func TestModelInputrc(t *testing.T) {
 	d := newDriver(t, lineedit.Options{Bindings: []string{
-		`"\e[1;5A": "macro!"`,      // C-Up
-		`"\C-xq": "quoted"`,        // a two-key sequence
+		`"\e[1;5A": "macro!"`,       // C-Up
+		`"\C-xq": "quoted"`,         // a two-key sequence
 		`"\e[15~": kill-whole-line`, // F5
 		`Control-t: unix-word-rubout`,
 	}})

@@ -10,11 +10,13 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/sys/unix"
 
 	"github.com/goshell/gosh/completion"
 	"github.com/goshell/gosh/internal/ptytest"
@@ -24,6 +26,9 @@ import (
 
 const teaHelperEnv = "LINEEDIT_TEA_HELPER"
 
+// queries are the terminal queries bubbletea sends.
+var queries = regexp.MustCompile(`\x1b\[\?[0-9;]*\$p|\x1b\[\?u`)
+
 // waitScreen waits until a row of the screen p draws contains substr and
 // returns the rows.
 func waitScreen(t *testing.T, p *ptytest.PTY, substr string) []string {
@@ -31,7 +36,10 @@ func waitScreen(t *testing.T, p *ptytest.PTY, substr string) []string {
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		s := vtscreen.New(60, 12)
-		s.WriteString(p.Output())
+		// bubbletea asks the terminal about modes (DECRQM, the kitty
+		// keyboard protocol): the emulator would answer into a pipe
+		// nobody reads.
+		s.WriteString(queries.ReplaceAllString(p.Output(), ""))
 		lines := s.Lines()
 		for _, l := range lines {
 			if strings.Contains(l, substr) {
@@ -52,9 +60,10 @@ func TestTeaOnTerminal(t *testing.T) {
 `), 0o600)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestTeaHelperProcess$")
 	cmd.Env = append(os.Environ(), teaHelperEnv+"=1", "TERM=xterm-256color", "INPUTRC="+rc,
+		"VISUAL=sed -i s/typed/edited-outside/",
 		"GORACE="+os.Getenv("GORACE")+" atexit_sleep_ms=0")
 	p := ptytest.Start(t, cmd, ptytest.Options{Cols: 60, Rows: 12})
-	waitScreen(t, p, "tea> ")
+	waitScreen(t, p, "tea>")
 
 	// Keys as the terminal sends them, decoded by bubbletea and encoded
 	// back for the keymaps: C-Left (ESC [ 1 ; 5 D) bound in the init
@@ -64,10 +73,10 @@ func TestTeaOnTerminal(t *testing.T) {
 	p.Type("\x1b[1;5D")
 	p.Type("hello \x18m ")
 	waitScreen(t, p, "tea> hello from-inputrc world")
-	p.Type("\x05 gr\t")
+	p.Type("\x05 gree\t")
 	waitScreen(t, p, "tea> hello from-inputrc world green")
 	p.Type("\r")
-	waitScreen(t, p, `accepted "hello from-inputrc world green"`)
+	waitScreen(t, p, `accepted "hello from-inputrc world green "`)
 
 	// A bracketed paste keeps its newline in the line.
 	p.Type("\x1b[200~one\ntwo\x1b[201~\r")
@@ -79,11 +88,16 @@ func TestTeaOnTerminal(t *testing.T) {
 	p.Type("\x03")
 	waitScreen(t, p, "interrupted")
 
+	// C-x C-e: the line goes to $VISUAL with the terminal handed over
+	// (tea.ExecProcess), and what the editor leaves is accepted.
+	p.Type("typed\x18\x05")
+	waitScreen(t, p, `accepted "edited-outside"`)
+
 	p.Type("\x04")
 	if st := p.Wait(10 * time.Second); st.ExitCode() != 0 {
 		t.Errorf("exit: %s\n%q", ptytest.Describe(st), p.Output())
 	}
-	if tio := p.Termios(); tio.Lflag&0x2 == 0 { // ICANON
+	if tio := p.Termios(); tio.Lflag&unix.ICANON == 0 {
 		t.Errorf("terminal left raw")
 	}
 }
@@ -109,6 +123,9 @@ func TestTeaHelperProcess(t *testing.T) {
 		os.Exit(1)
 	}
 	ed.SetPrompt("tea> ")
+	// bash's command, which a program adds to the function map to bind it.
+	ed.Config().Funmap.Add("edit-and-execute-command")
+	ed.Config().ParseLine(`"\C-x\C-e": edit-and-execute-command`)
 	if _, err := tea.NewProgram(helperApp{ed}).Run(); err != nil {
 		fmt.Println(err)
 		os.Exit(1)
