@@ -27,8 +27,10 @@ func TestExample(t *testing.T) {
 		return p
 	}
 	p := run()
+	// Python's readline appends nothing after a match (flex_complete sets
+	// rl_completion_append_character to NUL), so "(" follows at once.
 	p.Type("x = pro\t(1)\r")
-	p.WaitFor(`you typed: "x = property (1)"`, 5*time.Second)
+	p.WaitFor(`you typed: "x = property(1)"`, 5*time.Second)
 	// Keys typed before the editor has the terminal again would meet the
 	// terminal's own line discipline: wait for the prompt.
 	p.WaitFor(">>> ", 5*time.Second)
@@ -36,12 +38,12 @@ func TestExample(t *testing.T) {
 	p.Wait(5 * time.Second)
 
 	data, err := os.ReadFile(hist)
-	if err != nil || string(data) != "x = property (1)\n" {
+	if err != nil || string(data) != "x = property(1)\n" {
 		t.Fatalf("history file %q, %v", data, err)
 	}
 	p = run()
 	p.Type("\x1b[A\r")
-	p.WaitFor(`you typed: "x = property (1)"`, 5*time.Second)
+	p.WaitFor(`you typed: "x = property(1)"`, 5*time.Second)
 	p.WaitFor(">>> ", 5*time.Second)
 	p.Type("\x04")
 	p.Wait(5 * time.Second)
