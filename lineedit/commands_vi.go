@@ -1,6 +1,7 @@
 package lineedit
 
 import (
+	"bytes"
 	"unicode/utf8"
 
 	"github.com/goshell/gosh/history"
@@ -127,6 +128,25 @@ func init() {
 	register("vi-replace", viReplace)
 	register("vi-overstrike", viOverstrike)
 	register("vi-overstrike-delete", viOverstrikeDelete)
+	register(viOverstrikePaste.Name, func(e *Engine, _ int, _ byte) {
+		// The pasted text, up to ESC [ 201 ~, overstrikes byte by byte.
+		var text []byte
+		var next func(ch []byte)
+		next = func(ch []byte) {
+			text = append(text, ch...)
+			if !bytes.HasSuffix(text, pasteEnd) {
+				e.readChar = next
+				return
+			}
+			text = text[:len(text)-len(pasteEnd)]
+			text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+			text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+			for _, b := range text {
+				viOverstrike(e, 1, b)
+			}
+		}
+		e.readChar = next
+	})
 	register("vi-undo", func(e *Engine, n int, _ byte) {
 		for n > 0 {
 			if !e.viDoUndo() {

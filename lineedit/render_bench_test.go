@@ -18,7 +18,8 @@ func BenchmarkRenderTypeAtEnd(b *testing.B) {
 	_ = r.Render(f)
 	n := 20
 	b.ReportAllocs()
-	b.ResetTimer()
+	t0 := processCPU()
+	defer reportCPU(b, t0)
 	for b.Loop() {
 		n++
 		if n == 70 {
@@ -54,7 +55,8 @@ func BenchmarkRender10000(b *testing.B) {
 			w.n = 0
 			i := 0
 			b.ReportAllocs()
-			b.ResetTimer()
+			t0 := processCPU()
+			defer reportCPU(b, t0)
 			for b.Loop() {
 				i++
 				if err := r.Render(frames[i%2]); err != nil {

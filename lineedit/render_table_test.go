@@ -54,7 +54,7 @@ func TestRenderDumbManyClusters(t *testing.T) {
 		if i == maxCellTable {
 			text = "x" + cluster(9999) + cluster(1)
 		}
-		rt.render(Frame{Prompt: "$ ", Text: text, Cursor: 0})
+		rt.render(Frame{Prompt: "$ ", Text: text, Cursor: len(text)})
 	}
 	if len(rt.r.tab.long) > maxCellTable {
 		t.Fatalf("the table holds %d clusters", len(rt.r.tab.long))

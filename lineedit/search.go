@@ -9,10 +9,10 @@ import (
 
 // isearch is the state of an incremental history search (C-r, C-s) or of
 // a non-incremental one reading its string (M-p, M-n). The incremental
-// search follows readline's isearch.c: it keeps the lines searched (the
-// history and the line being typed), the line it is in (sline, at
-// history position pos) and the offset it is at (index), and only puts
-// the line found in place when the search ends.
+// search follows readline's isearch.c: it searches the history (with the
+// edits made to entries on this line) and the line being typed, keeps the
+// line it is in (sline, at history position pos) and the offset it is at
+// (index), and only puts the line found in place when the search ends.
 type isearch struct {
 	forward bool
 	nonInc  bool

@@ -92,17 +92,13 @@ type viState struct {
 	replacement   []byte // the last r replacement
 
 	// cur is the command running: its key, count and whether it was
-	// found in the vi command keymap; done is false while it waits for
-	// more input (a motion, a character).
-	cur     viCmd
-	pending bool
+	// found in the vi command keymap.
+	cur viCmd
 
 	search    *viSearch
 	searchStr []byte // the last vi search string
 	searchPos int    // where the last search matched (noninc_history_pos)
 	hasSearch bool
-
-	// yankPop: the last command was vi-put or vi-yank-pop.
 }
 
 // viCmd is the command being run, for redo and the end-of-command check.
@@ -143,7 +139,6 @@ func (e *Engine) viReset() {
 	}
 	e.vi.cmdOnce = false
 	e.vi.groups = 0
-	e.vi.pending = false
 	e.vi.search = nil
 	if e.vi.lastCommand == 0 {
 		e.viResetLast()
@@ -177,14 +172,13 @@ func (e *Engine) viBeforeCommand(key byte, count int) {
 		sign, count = -1, -count
 	}
 	e.vi.cur = viCmd{key: key, count: count, sign: sign, fromMove: e.runMap == e.viCommandMap()}
-	e.vi.pending = false
 }
 
 // viCommandDone runs when a command has finished, including the input
 // it read after its key: the redo bookkeeping of _rl_dispatch_subseq,
 // the cursor check of _rl_internal_char_cleanup, and rl_newline's part.
 func (e *Engine) viCommandDone() {
-	if !e.viMode() || e.readChar != nil || e.vi.pending || e.vi.search != nil {
+	if !e.viMode() || e.readChar != nil || e.vi.search != nil {
 		return
 	}
 	cmdMap := e.viCommandMap()
@@ -409,10 +403,20 @@ func (e *Engine) viReplaceKeymap() *inputrc.Keymap {
 	if name(0x08) == "backward-delete-char" {
 		bind(0x08, "vi-overstrike-delete")
 	}
-	// C-u, C-w and C-y keep count of what they change.
+	// C-u, C-w and C-y keep count of what they change (viOverride). A
+	// bracketed paste overstrikes too; its prefix makes ESC wait for the
+	// keyseq-timeout, as in readline.
+	if e.cfg.Vars.Get("enable-bracketed-paste") {
+		e.cfg.BindFunction(km, `\e[200~`, viOverstrikePaste)
+	}
 	e.vi.replaceMap = km
 	return km
 }
+
+// viOverstrikePaste is what the start of a bracketed paste runs in
+// replace mode: readline's rl_vi_overstrike_bracketed_paste, which has no
+// bindable name.
+var viOverstrikePaste = &inputrc.Function{Name: "vi-overstrike-bracketed-paste"}
 
 // viOverride returns the vi-mode behaviour of a command readline shares
 // between the modes but changes in vi mode.

@@ -288,3 +288,20 @@ func TestGlobMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestViReplacePaste(t *testing.T) {
+	e := viEngine(t)
+	viType(e, "abcdef\x1b0R")
+	e.Feed([]byte("\x1b[200~XY\x1b[201~Z\x1b"))
+	e.Timeout()
+	if got := state(e); got != "XY|Zdef" || e.Mode() != ModeViCommand {
+		t.Errorf("paste in replace mode: %q %v", got, e.Mode())
+	}
+	// Each pasted character overstrikes: DEL takes them back one by one.
+	e = viEngine(t)
+	viType(e, "abcdef\x1b0R")
+	e.Feed([]byte("\x1b[200~XY\x1b[201~\x7f"))
+	if got := state(e); got != "X|bcdef" {
+		t.Errorf("DEL after a paste in replace mode: %q", got)
+	}
+}

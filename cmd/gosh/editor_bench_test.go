@@ -177,7 +177,7 @@ func tail(s []byte) string {
 }
 
 // BenchmarkEditorEcho types a key at the end of a line and waits for its
-// echo; it reports the median round trip.
+// echo; it reports the median round trip and the 90th percentile.
 func BenchmarkEditorEcho(b *testing.B) {
 	for _, shell := range []string{"gosh", "bash"} {
 		b.Run(shell, func(b *testing.B) {
@@ -191,6 +191,7 @@ func BenchmarkEditorEcho(b *testing.B) {
 			}
 			sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 			b.ReportMetric(float64(times[len(times)/2].Microseconds()), "median-µs")
+			b.ReportMetric(float64(times[len(times)*9/10].Microseconds()), "p90-µs")
 		})
 	}
 }
