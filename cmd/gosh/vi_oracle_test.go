@@ -688,9 +688,10 @@ func TestViOracle(t *testing.T) {
 	t.Logf("%d sequences, %d differ", len(corpus), bad)
 }
 
-// TestViEditAndExecute types v in vi command mode: the line goes to
-// $EDITOR with the terminal in its normal modes, and what the editor
-// leaves is run.
+// TestViEditAndExecute types v in vi command mode. At the prompt the
+// shell runs fc on the line, as bash does; under read -e the editor
+// itself runs $EDITOR (ExternalEdit) with the terminal in its normal
+// modes and accepts what it leaves, or keeps the line when it fails.
 func TestViEditAndExecute(t *testing.T) {
 	home := t.TempDir()
 	rc := filepath.Join(home, "inputrc")
@@ -703,17 +704,48 @@ func TestViEditAndExecute(t *testing.T) {
 	cmd := exec.Command(filepath.Join(binDir, "gosh"), "-i", "--norc")
 	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm", "INPUTRC=" + rc, "PS1=$ ", "LC_ALL=C.UTF-8", "EDITOR=" + editor}
 	p := ptytest.Start(t, cmd, ptytest.Options{Cols: 80, Rows: 24})
-	p.WaitFor("$ ", 5*time.Second)
-	p.Type("echo hello\x1bv")
-	p.WaitFor("edited\r\n", 5*time.Second)
-	p.WaitFor("$ ", 5*time.Second)
-	modes, err := os.ReadFile(filepath.Join(home, "modes"))
-	if err != nil || strings.TrimSpace(string(modes)) != "icanon" {
-		t.Errorf("the editor ran with the terminal in modes %q (%v)", modes, err)
+	const wait = 5 * time.Second
+	p.WaitFor("$ ", wait)
+	modes := func() string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(home, "modes"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(filepath.Join(home, "modes"))
+		return strings.TrimSpace(string(b))
 	}
+
+	p.Type("echo hello\x1bv")
+	p.WaitFor("edited\r\n", wait)
+	p.WaitFor("$ ", wait)
+	if m := modes(); m != "icanon" {
+		t.Errorf("at the prompt the editor ran with the terminal in modes %q", m)
+	}
+
+	p.Type("read -e line; echo \"got:$line\"\r")
+	p.WaitFor("\n", wait)
+	p.Type("say hello\x1bv")
+	p.WaitFor("got:say edited\r\n", wait)
+	p.WaitFor("$ ", wait)
+	if m := modes(); m != "icanon" {
+		t.Errorf("under read -e the editor ran with the terminal in modes %q", m)
+	}
+
 	// A failing editor leaves the line as it was.
-	os.WriteFile(editor, []byte("#!/bin/sh\nexit 1\n"), 0o755)
-	p.Type("echo kept\x1bv")
+	ran := filepath.Join(home, "ran")
+	os.WriteFile(editor, []byte("#!/bin/sh\ntouch \"$HOME/ran\"\nexit 1\n"), 0o755)
+	p.Type("read -e line; echo \"got:$line\"\r")
+	p.WaitFor("\n", wait)
+	p.Type("kept\x1bv")
+	for deadline := time.Now().Add(wait); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(ran); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the editor did not run")
+		}
+	}
 	p.Type("A!\r")
-	p.WaitFor("kept!\r\n", 5*time.Second)
+	p.WaitFor("got:kept!\r\n", wait)
 }
