@@ -246,3 +246,49 @@ func TestPython312HandshakeEmulated(t *testing.T) {
 		})
 	}
 }
+
+const pyJSONClient = `
+import json
+from multiprocessing.connection import Client
+c = Client(%s, authkey=b"secret")
+c.send_bytes(json.dumps({"op": "add", "args": [2, 40]}).encode())
+print(json.loads(c.recv_bytes())["sum"])
+`
+
+func TestPythonJSONCodec(t *testing.T) {
+	python3(t)
+	l, err := NewListener("127.0.0.1:0", AFInet, 1, []byte("secret"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	errc := make(chan error, 1)
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			errc <- err
+			return
+		}
+		defer c.Close()
+		c.SetCodec(JSONCodec)
+		var req struct {
+			Op   string
+			Args []int
+		}
+		if err := c.Recv(&req); err != nil {
+			errc <- err
+			return
+		}
+		errc <- c.Send(map[string]int{"sum": req.Args[0] + req.Args[1]})
+	}()
+	out, err := runPython(t, fmt.Sprintf(pyJSONClient, pyAddress(AFInet, l.Address())))
+	if err != nil {
+		t.Fatalf("python: %v\n%s", err, out)
+	}
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	if out != "42\n" {
+		t.Fatalf("python printed %q", out)
+	}
+}

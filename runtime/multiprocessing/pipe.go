@@ -64,12 +64,5 @@ func pipePair() (a, b [2]int, err error) {
 		unix.Close(a[1])
 		return
 	}
-	growPipe(a[1])
-	growPipe(b[1])
 	return
 }
-
-// PipeBufferSize is the kernel buffer this package asks for its pipes, so
-// that a large message crosses in few wake-ups (Linux's default is 64 KiB).
-// The kernel may give less (fs.pipe-max-size, per-user limits).
-var PipeBufferSize = 1 << 20

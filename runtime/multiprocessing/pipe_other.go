@@ -8,9 +8,6 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// growPipe does nothing where pipes cannot be resized.
-func growPipe(fd int) {}
-
 // pipe2 makes a close-on-exec pipe (in two steps where pipe2 is missing).
 func pipe2(p []int) error {
 	syscall.ForkLock.RLock()

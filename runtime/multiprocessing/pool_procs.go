@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"time"
 )
 
 // poolWorker is one worker of a pool: a process with a feeder and a reader
@@ -194,7 +195,12 @@ func (w *poolWorker) read() {
 // if the pool still has work.
 func (w *poolWorker) exited() {
 	p := w.p
-	w.proc.Join(Forever)
+	// The connection ended: the worker exited, or (after a protocol error)
+	// is of no use any more.
+	if !w.proc.Join(2 * time.Second) {
+		w.proc.Kill()
+		w.proc.Join(Forever)
+	}
 	code, _ := w.proc.ExitCode()
 	w.proc.Close()
 	p.mu.Lock()

@@ -112,6 +112,10 @@ func TestPoolErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "unlucky 13") {
 			t.Fatalf("%s: error %v", name, err)
 		}
+		var rerr *RemoteError
+		if name == "process" && (!errors.As(err, &rerr) || rerr.Pid == os.Getpid() || !strings.Contains(rerr.Stack, "serveWorker")) {
+			t.Fatalf("%s: remote error without the worker's identity and stack: %#v", name, err)
+		}
 		_, err = Map(p, fPanicOn, items, 4)
 		var re *RemoteError
 		if !errors.As(err, &re) || !strings.Contains(re.Message, "assignment to entry in nil map") || !strings.Contains(re.Stack, "goroutine") {

@@ -128,11 +128,13 @@ func panicError(name string, r any) error {
 }
 
 // remoteFrom turns an error from a called function into a *RemoteError to
-// send to another process.
+// send to another process. A panic carries the panicking goroutine's stack;
+// a returned error carries the worker's stack where it received the error
+// (the function's own frames have returned by then).
 func remoteFrom(name string, err error) *RemoteError {
 	var re *RemoteError
 	if errors.As(err, &re) {
 		return re
 	}
-	return &RemoteError{Func: name, Message: err.Error(), Pid: currentPid()}
+	return &RemoteError{Func: name, Message: err.Error(), Stack: string(debug.Stack()), Pid: currentPid()}
 }
