@@ -81,7 +81,7 @@ func (m *Map) FindAll(sub []byte) iter.Seq2[int, error] {
 	f := NewFinder(sub)
 	step := max(len(sub), 1)
 	return func(yield func(int, error) bool) {
-		var a anchors
+		var p plan
 		chosen := false
 		for pos := 0; ; {
 			at := -1
@@ -90,9 +90,9 @@ func (m *Map) FindAll(sub []byte) iter.Seq2[int, error] {
 					return nil
 				}
 				if !chosen {
-					a, chosen = f.anchorsFor(b), true
+					p, chosen = f.planFor(b), true
 				}
-				if i := f.index(b[pos:], a); i >= 0 {
+				if i := f.index(b[pos:], p); i >= 0 {
 					at = pos + i
 				}
 				return nil

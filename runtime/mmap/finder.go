@@ -11,9 +11,11 @@ import (
 // most needles: candidates are found with bytes.IndexByte on the needle
 // byte that is rarest in the haystack (judged from a 64 KiB sample of
 // haystacks of 1 MiB or more), checked on a second rare byte, then
-// compared whole. When too many candidates turn out false, so that the
-// comparisons would cost more than a plain search, it falls back to
-// bytes.Index for the rest, whose worst case is linear.
+// compared whole. When the sample shows that every byte of a long needle
+// is common, a forward search uses Horspool's algorithm (a skip table on
+// the last byte of each window) instead. When too many candidates turn
+// out false, so that the comparisons would cost more than a plain search,
+// either falls back to bytes.Index for the rest.
 //
 // The first search of a haystack of 1 MiB or more samples it, and the
 // Finder keeps that choice for later searches, so that a loop of Index
@@ -23,42 +25,57 @@ import (
 // the search behind [Map.Find], [Map.RFind] and [Map.FindAll].
 type Finder struct {
 	needle  []byte
-	small   anchors                 // anchors by the fixed guess, for small haystacks
-	sampled atomic.Pointer[anchors] // anchors from the first large haystack
+	shift   [256]uint8           // Horspool's skip for each last byte of a window
+	small   plan                 // by the fixed guess, for small haystacks
+	sampled atomic.Pointer[plan] // from the first large haystack
+}
+
+// plan is how to search: the anchors, and whether Index uses Horspool.
+type plan struct {
+	anchors
+	horspool bool
 }
 
 // NewFinder returns a Finder for needle, which it keeps (do not modify it).
 func NewFinder(needle []byte) *Finder {
 	f := &Finder{needle: needle}
-	if len(needle) > 0 {
-		f.small = pickAnchors(needle, guessCounts())
+	if m := len(needle); m > 0 {
+		f.small = plan{anchors: pickAnchors(needle, guessCounts())}
+		for c := range f.shift {
+			f.shift[c] = uint8(min(m, 255))
+		}
+		for i, c := range needle[:m-1] {
+			f.shift[c] = uint8(min(m-1-i, 255))
+		}
 	}
 	return f
 }
 
-// anchorsFor returns the anchors to search hay with.
-func (f *Finder) anchorsFor(hay []byte) anchors {
+// planFor returns the plan to search hay with.
+func (f *Finder) planFor(hay []byte) plan {
 	if len(hay) < sampleMin || len(f.needle) < 2 {
 		return f.small
 	}
-	if a := f.sampled.Load(); a != nil {
-		return *a
+	if p := f.sampled.Load(); p != nil {
+		return *p
 	}
-	a := pickAnchors(f.needle, sampleCounts(hay))
-	f.sampled.Store(&a)
-	return a
+	counts := sampleCounts(hay)
+	p := plan{anchors: pickAnchors(f.needle, counts)}
+	p.horspool = useHorspool(f.needle, p.anchors, &f.shift, counts)
+	f.sampled.Store(&p)
+	return p
 }
 
 // Index returns the index of the first occurrence of the needle in hay,
 // or -1. Like bytes.Index, an empty needle is found at 0.
 func (f *Finder) Index(hay []byte) int {
-	return f.index(hay, f.anchorsFor(hay))
+	return f.index(hay, f.planFor(hay))
 }
 
 // LastIndex returns the index of the last occurrence of the needle in
 // hay, or -1. Like bytes.LastIndex, an empty needle is found at len(hay).
 func (f *Finder) LastIndex(hay []byte) int {
-	return f.lastIndex(hay, f.anchorsFor(hay))
+	return f.lastIndex(hay, f.planFor(hay).anchors)
 }
 
 // All yields the index of each occurrence of the needle in hay, in order,
@@ -67,10 +84,10 @@ func (f *Finder) LastIndex(hay []byte) int {
 // len(hay).
 func (f *Finder) All(hay []byte) iter.Seq[int] {
 	return func(yield func(int) bool) {
-		a := f.anchorsFor(hay)
+		p := f.planFor(hay)
 		step := max(len(f.needle), 1)
 		for pos := 0; pos <= len(hay); {
-			i := f.index(hay[pos:], a)
+			i := f.index(hay[pos:], p)
 			if i < 0 || !yield(pos+i) {
 				return
 			}
@@ -86,8 +103,8 @@ const (
 	verifySlack  = 64 << 10
 )
 
-// index is Index with the anchors chosen.
-func (f *Finder) index(hay []byte, a anchors) int {
+// index is Index with the plan chosen.
+func (f *Finder) index(hay []byte, p plan) int {
 	needle := f.needle
 	n := len(needle)
 	switch {
@@ -99,7 +116,10 @@ func (f *Finder) index(hay []byte, a anchors) int {
 		return -1
 	case len(hay) < 64:
 		return bytes.Index(hay, needle)
+	case p.horspool:
+		return f.horspoolIndex(hay)
 	}
+	a := p.anchors
 	r1, r2 := needle[a.k1], needle[a.k2]
 	last := len(hay) - n // the last possible start
 	compared := 0
@@ -122,6 +142,35 @@ func (f *Finder) index(hay []byte, a anchors) int {
 			}
 		}
 		pos = s + 1
+	}
+	return -1
+}
+
+// horspoolIndex is Index by Horspool's algorithm: the last byte of each
+// window picks how far the window moves, and a window whose last byte is
+// the needle's is compared whole.
+func (f *Finder) horspoolIndex(hay []byte) int {
+	needle := f.needle
+	n := len(needle)
+	lastByte, head := needle[n-1], needle[:n-1]
+	shift := &f.shift
+	compared := 0
+	for i := n - 1; i < len(hay); { // i is the end of the window
+		c := hay[i]
+		if c == lastByte {
+			s := i - n + 1
+			if bytes.Equal(hay[s:i], head) {
+				return s
+			}
+			compared += n
+			if compared > verifyFactor*i+verifySlack {
+				if j := bytes.Index(hay[s+1:], needle); j >= 0 {
+					return s + 1 + j
+				}
+				return -1
+			}
+		}
+		i += int(shift[c])
 	}
 	return -1
 }

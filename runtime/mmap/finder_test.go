@@ -38,8 +38,17 @@ func allIndex(hay, needle []byte) []int {
 func checkFinder(t *testing.T, name string, hay, needle []byte) {
 	t.Helper()
 	f := NewFinder(needle)
-	if got, want := f.Index(hay), bytes.Index(hay, needle); got != want {
+	want := bytes.Index(hay, needle)
+	if got := f.Index(hay); got != want {
 		t.Errorf("%s: Index = %d, want %d", name, got, want)
+	}
+	// Both forward algorithms, whichever Index chose.
+	p := f.planFor(hay)
+	for _, horspool := range []bool{false, true} {
+		p.horspool = horspool
+		if got := f.index(hay, p); got != want {
+			t.Errorf("%s: index with horspool=%v = %d, want %d", name, horspool, got, want)
+		}
 	}
 	if got, want := f.LastIndex(hay), bytes.LastIndex(hay, needle); got != want {
 		t.Errorf("%s: LastIndex = %d, want %d", name, got, want)
@@ -74,6 +83,8 @@ func TestFinder(t *testing.T) {
 		{name: "periodic, absent (fallback)", bhay: aaa, bneedl: append(bytes.Repeat([]byte("a"), 100), 'b')},
 		{name: "periodic, present late (fallback)", bhay: append(slices.Clone(aaa), 'b'), bneedl: append(bytes.Repeat([]byte("a"), 100), 'b')},
 		{name: "periodic two bytes, sampled", bhay: slices.Concat(abab, []byte("abb")), bneedl: append(bytes.Repeat([]byte("ab"), 40), 'b')},
+		{name: "last byte everywhere (Horspool fallback)", bhay: aaa, bneedl: append([]byte("b"), bytes.Repeat([]byte("a"), 100)...)},
+		{name: "last byte everywhere, present late", bhay: slices.Concat(aaa, []byte("b"), aaa[:100]), bneedl: append([]byte("b"), bytes.Repeat([]byte("a"), 100)...)},
 		{name: "periodic two bytes, absent", bhay: abab, bneedl: append(bytes.Repeat([]byte("ab"), 40), 'b')},
 		{name: "periodic two bytes, present early", bhay: slices.Concat([]byte("abb"), abab), bneedl: append(bytes.Repeat([]byte("ab"), 40), 'b')},
 		{name: "overlapping matches", hay: strings80("aaaa"), needle: "aa"},
@@ -167,6 +178,34 @@ func TestPickAnchors(t *testing.T) {
 	a := pickAnchors([]byte("ze"), sampleCounts(hay))
 	if a.k1 != 1 {
 		t.Errorf("sampled anchors: k1 = %d, want 1", a.k1)
+	}
+}
+
+// TestHorspoolChoice checks when a sampled search uses Horspool's
+// algorithm: for a long needle whose bytes are all common, not for one
+// with a rare byte, nor for a short one.
+func TestHorspoolChoice(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	hay := make([]byte, 2*sampleMin)
+	for i := range hay {
+		hay[i] = "abcdefghijklmnopqrst"[r.IntN(20)]
+	}
+	tests := []struct {
+		needle   string
+		horspool bool
+	}{
+		{"tsrqponmlkjihgfedcbatsrqponmlkjihgfedcba", true},   // every byte 1 in 20; skips of about 20
+		{"tsrqponmlkjihgfedcba_tsrqponmlkjihgfedcba", false}, // '_' is absent
+		{"ab", false}, // skips of at most 2
+	}
+	for _, tt := range tests {
+		f := NewFinder([]byte(tt.needle))
+		if got := f.planFor(hay).horspool; got != tt.horspool {
+			t.Errorf("%q: horspool = %v, want %v", tt.needle, got, tt.horspool)
+		}
+		checkFinder(t, tt.needle, hay, []byte(tt.needle))
+		withNeedle := slices.Concat(hay, []byte(tt.needle), hay[:100])
+		checkFinder(t, tt.needle+" appended", withNeedle, []byte(tt.needle))
 	}
 }
 

@@ -1,11 +1,13 @@
 package mmap
 
-// Choosing the needle bytes to look for first. A search finds candidate
-// positions with bytes.IndexByte (vectorized assembly) on the needle's
-// rarest byte and checks a second rare byte before comparing the whole
-// needle, so the rarer those bytes are in the haystack, the fewer the
-// candidates. Large haystacks are sampled; small ones are judged by a
-// fixed guess of how common each byte is in text, code and binaries.
+// Choosing how to search. A search finds candidate positions with
+// bytes.IndexByte (vectorized assembly) on the needle's rarest byte and
+// checks a second rare byte before comparing the whole needle, so the
+// rarer those bytes are in the haystack, the fewer the candidates. Large
+// haystacks are sampled; small ones are judged by a fixed guess of how
+// common each byte is in text, code and binaries. When the sample shows
+// that even the rarest byte is common and the needle lets a Horspool
+// search skip far, that search is used instead.
 
 // sampleMin is the haystack size from which a search samples it.
 const sampleMin = 1 << 20
@@ -87,6 +89,28 @@ func sampleCounts(hay []byte) *byteCounts {
 // anchors are the positions in the needle of its rarest byte (k1) and of
 // the rarest byte with another value (k2; k2 == k1 if all bytes are equal).
 type anchors struct{ k1, k2 int }
+
+// horspoolFactor: a sampled search uses Horspool's algorithm when the
+// expected gap between occurrences of the needle's rarest byte is less
+// than horspoolFactor times Horspool's expected skip. Measured on log
+// text (docs/benchmarks.md): with a gap of 87 bytes and a skip of 20,
+// Horspool was twice as fast; with gaps of 110 and 73 and skips of 12
+// and 7, bytes.IndexByte on the rare byte was 1.5 to 1.6 times as fast.
+const horspoolFactor = 5
+
+// useHorspool reports whether a search with anchors a should use
+// Horspool's algorithm with skip table shift, given sampled counts f.
+func useHorspool(needle []byte, a anchors, shift *[256]uint8, f *byteCounts) bool {
+	var total, skips uint64
+	for c, v := range f {
+		n := uint64(v >> 8)
+		total += n
+		skips += n * uint64(shift[c])
+	}
+	rare := uint64(f[needle[a.k1]]>>8) + 1
+	// gap < factor*skip, with gap = total/rare and skip = skips/total.
+	return total*total < horspoolFactor*skips*rare
+}
 
 // pickAnchors chooses the anchors of needle (not empty) by counts f.
 func pickAnchors(needle []byte, f *byteCounts) anchors {

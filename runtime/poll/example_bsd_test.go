@@ -21,6 +21,9 @@ func ExampleKqueue() {
 	fd := 0 // standard input
 	kq.Control([]poll.Kevent{poll.NewKevent(fd)}, 0, 0)
 	events, err := kq.Control(nil, 8, time.Second)
+	if err != nil {
+		panic(err)
+	}
 	for _, ev := range events {
 		fmt.Println(ev.Ident, "has", ev.Data, "bytes to read")
 	}
