@@ -12,30 +12,36 @@ import (
 // the middle of the line being edited; Session.Write keeps it for the
 // editor, which shows it above the line.
 //
-// What is missing: ReadLine's loop sleeps in Term.Read until a key or a
-// signal comes, and nothing can wake it yet, so text written while a line
-// is edited waits until ReadLine returns and is written then, after the
-// finished line, before the next prompt. It is never mixed into the line.
-// Once the loop can be woken (docs/embedding.md, "Output while a line is
-// edited"), showAbove draws it at once: the line is erased, the text
-// written, the line drawn again under it.
+// While ReadLine runs, write queues the text and wakes ReadLine's loop
+// (Term.Wake: a KindWake event); the loop takes the complete lines queued
+// and shows them with showAbove: the line is erased, the text written,
+// the line drawn again under it. A last line without its newline waits
+// for the newline, or for ReadLine to return, when it is written after
+// the finished line.
 
 // asyncOutput holds what is written while ReadLine runs.
 type asyncOutput struct {
 	mu      sync.Mutex
 	w       io.Writer // the terminal
 	reading bool      // a ReadLine runs: keep the text
+	wake    func()    // wakes ReadLine's loop up; nil if nothing can
 	pending []byte
 }
 
-// write writes p to the terminal, or keeps it while a line is edited.
+// write writes p to the terminal, or keeps it while a line is edited and
+// wakes the editor up to show it.
 func (a *asyncOutput) write(p []byte) (int, error) {
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	if a.reading {
 		a.pending = append(a.pending, p...)
+		wake := a.wake
+		a.mu.Unlock()
+		if wake != nil && bytes.IndexByte(p, '\n') >= 0 {
+			wake()
+		}
 		return len(p), nil
 	}
+	defer a.mu.Unlock()
 	if err := a.flushLocked(); err != nil {
 		return 0, err
 	}
@@ -43,10 +49,10 @@ func (a *asyncOutput) write(p []byte) (int, error) {
 }
 
 // begin starts keeping what is written: ReadLine is about to take the
-// terminal.
-func (a *asyncOutput) begin() {
+// terminal. wake, if not nil, is called when text is queued.
+func (a *asyncOutput) begin(wake func()) {
 	a.mu.Lock()
-	a.reading = true
+	a.reading, a.wake = true, wake
 	a.mu.Unlock()
 }
 
@@ -54,7 +60,7 @@ func (a *asyncOutput) begin() {
 func (a *asyncOutput) end() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.reading = false
+	a.reading, a.wake = false, nil
 	return a.flushLocked()
 }
 
@@ -84,8 +90,7 @@ func (a *asyncOutput) takeLines() []byte {
 // showAbove shows text above the line being edited: it erases the frame
 // r drew (by drawing an empty one, which leaves the cursor where the frame
 // started), writes text there, ending it with a newline, and draws f
-// under it. It uses only the Renderer's exported methods, and is what
-// ReadLine's loop does with takeLines once it can be woken.
+// under it. It uses only the Renderer's exported methods.
 func showAbove(r *Renderer, w io.Writer, text []byte, f Frame) error {
 	if len(text) == 0 {
 		return nil
@@ -107,12 +112,12 @@ func showAbove(r *Renderer, w io.Writer, text []byte, f Frame) error {
 // Write writes p to the terminal above the line being edited, and is safe
 // to call from any goroutine: it makes the Session an io.Writer for
 // log.SetOutput or slog. Between two ReadLines p is written at once;
-// while a line is edited it is kept and written when ReadLine returns,
-// never into the line (docs/embedding.md says what is coming: the text
-// shown above the line at once).
-func (s *Session) Write(p []byte) (int, error) { return s.out.write(p) }
+// while a line is edited the complete lines of p are shown at once above
+// it, the line drawn again under them, never into it. Text after the last
+// newline waits for its newline, or for ReadLine to return.
+func (s *Session) Write(p []byte) (int, error) { return s.ed.async.write(p) }
 
 // Printf formats as fmt.Printf does and writes the result with Write.
 func (s *Session) Printf(format string, args ...any) {
-	s.out.write([]byte(fmt.Sprintf(format, args...))) //nolint:errcheck // like fmt.Printf
+	s.ed.async.write([]byte(fmt.Sprintf(format, args...))) //nolint:errcheck // like fmt.Printf
 }

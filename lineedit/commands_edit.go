@@ -72,7 +72,11 @@ func init() {
 	registry["digit-argument"] = command{fn: digitArgument, isArg: true}
 	registry["universal-argument"] = command{fn: universalArgument, isArg: true}
 
-	register("accept-line", func(e *Engine, _ int, _ byte) { e.status = Accepted })
+	register("accept-line", func(e *Engine, _ int, _ byte) {
+		if !e.continueInput() { // a Validator may want more (extend.go)
+			e.status = Accepted
+		}
+	})
 	register("abort", func(e *Engine, _ int, _ byte) {
 		e.ding()
 		e.arg = argState{}

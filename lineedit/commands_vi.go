@@ -167,24 +167,9 @@ func init() {
 
 	// History.
 	register("vi-fetch-history", func(e *Engine, n int, _ byte) {
-		if !e.explicit {
-			e.viHistoryGo(0)
-			return
-		}
-		base := 1
-		if e.hist != nil {
-			base = e.hist.Base()
-		}
-		nhist := base + e.histPos
-		wanted := -n
-		if n >= 0 {
-			wanted = nhist - n
-		}
-		if wanted <= 0 || wanted >= nhist {
-			e.ding()
-			return
-		}
-		e.viHistoryGo(max(e.histPos-wanted, 0))
+		before := e.histPos
+		e.fetchHistory(n)
+		e.viHistorySetPoint(before)
 	})
 	register("vi-search", func(e *Engine, _ int, key byte) {
 		switch key {
@@ -239,14 +224,6 @@ func init() {
 			e.viHistorySetPoint(before)
 		}}
 	}
-}
-
-// viHistoryGo moves to history position i, with the point where vi mode
-// puts it.
-func (e *Engine) viHistoryGo(i int) {
-	before := e.histPos
-	e.historyGo(i)
-	e.viHistorySetPoint(before)
 }
 
 // viHistorySetPoint puts the point at the start of a history line brought

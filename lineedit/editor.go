@@ -34,8 +34,20 @@ type Editor struct {
 	// PreInputHook runs after the prompt is shown and before input is
 	// read (rl_pre_input_hook; Python's set_pre_input_hook).
 	PreInputHook func()
+	// Hinter, Highlighter and Validator are the extension points beyond
+	// readline (see Hinter, Highlighter, Validator), each off when nil;
+	// Continuation is the prompt of each line of multi-line input after
+	// the first (PS2); HintStyle the SGR style of the hint, "" for faint.
+	// They are given to the Engine at the start of each ReadLine.
+	Hinter       Hinter
+	Highlighter  Highlighter
+	Validator    Validator
+	Continuation string
+	HintStyle    string
 
 	renderer *Renderer // while ReadLine runs
+	// async holds what Session.Write writes while a line is edited.
+	async asyncOutput
 
 	in, out *os.File
 	term    *Term
@@ -55,7 +67,9 @@ func NewEditor() *Editor {
 // NewEditorWith returns an editor over the given configuration, history
 // and files.
 func NewEditorWith(cfg *inputrc.Config, hist *history.List, in, out *os.File) *Editor {
-	return &Editor{Config: cfg, History: hist, AutoHistory: true, in: in, out: out}
+	ed := &Editor{Config: cfg, History: hist, AutoHistory: true, in: in, out: out}
+	ed.async.w = out
+	return ed
 }
 
 // Engine returns the editing engine, for hooks and completers that look
@@ -104,14 +118,20 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 	ed.term.SetBracketedPaste(paste)
 	defer ed.term.SetBracketedPaste(false)
 
+	// Output written from now on is shown above the line (async.go).
+	ed.async.begin(ed.term.Wake)
+	defer ed.async.end() //nolint:errcheck // a terminal gone is reported by the next Read
+
 	e := ed.Engine()
 	e.Completer = ed.Completer
+	e.Hinter, e.Highlighter, e.Validator = ed.Hinter, ed.Highlighter, ed.Validator
+	e.Continuation, e.HintStyle = ed.Continuation, ed.HintStyle
 	if c, ok := ed.term.SpecialChars()["VEOF"]; ok {
 		e.EOFChar = c
 	}
 	e.Reset(prompt)
 	cols, rows := ed.term.Size()
-	e.Width = cols
+	e.Width, e.Height = cols, rows
 	r := NewRenderer(ed.term, cols)
 	r.SetDumb(ed.term.Dumb())
 	r.SetHorizontalScroll(ed.horizontalScroll(rows))
@@ -119,6 +139,9 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 	defer func() { ed.renderer = nil }()
 	if ed.StartupHook != nil {
 		ed.StartupHook()
+	}
+	if err := ed.showAsync(r, e); err != nil {
+		return "", err
 	}
 	if err := r.Render(e.Frame()); err != nil {
 		return "", err
@@ -145,18 +168,24 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 		case KindTimeout:
 			e.Timeout()
 		case KindResize:
-			e.Width, rows = ev.Cols, ev.Rows
+			e.Width, e.Height, rows = ev.Cols, ev.Rows, ev.Rows
 			r.Resize(ev.Cols)
 		case KindSuspendResume:
-			e.Width, rows = ev.Cols, ev.Rows
+			e.Width, e.Height, rows = ev.Cols, ev.Rows, ev.Rows
 			r.Resize(ev.Cols)
 			r.Invalidate()
+		case KindWake:
+			// Session.Write queued output: shown below.
 		case KindInterrupt:
+			r.Render(lastFrame(e))
 			r.Finish()
 			return "", ErrInterrupt
 		case KindEOF:
 			r.Finish()
 			return "", io.EOF
+		}
+		if err := ed.showAsync(r, e); err != nil {
+			return "", err
 		}
 		if err := ed.applyEffects(e, r); err != nil {
 			return "", err
@@ -170,11 +199,7 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 		switch e.Status() {
 		case Accepted:
 			ed.term.Unread(e.Unconsumed())
-			// The line as it stays on the screen: the cursor at its end,
-			// no hint or list below.
-			f := e.Frame()
-			f.Cursor, f.Hint, f.Below = len(f.Text), "", nil
-			r.Render(f)
+			r.Render(lastFrame(e))
 			r.Finish()
 			line := e.Line()
 			if ed.AutoHistory && strings.TrimSpace(line) != "" {
@@ -191,6 +216,27 @@ func (ed *Editor) ReadLine(prompt string) (string, error) {
 			return "", err
 		}
 	}
+}
+
+// lastFrame returns the line as it stays on the screen once it is done:
+// the cursor at its end, without the hint, the right prompt or the list
+// below.
+func lastFrame(e *Engine) Frame {
+	f := e.Frame()
+	f.Cursor, f.Hint, f.Below, f.Right = len(f.Text), "", nil, ""
+	return f
+}
+
+// showAsync shows the complete lines Session.Write queued above the line
+// being edited, and the line again under them.
+func (ed *Editor) showAsync(r *Renderer, e *Engine) error {
+	if e.confirm != nil {
+		return nil // a question waits for its answer on the screen
+	}
+	if text := ed.async.takeLines(); len(text) > 0 {
+		return showAbove(r, ed.term, text, e.Frame())
+	}
+	return nil
 }
 
 // horizontalScroll tells whether the line scrolls sideways on one row:

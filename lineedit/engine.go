@@ -54,10 +54,11 @@ type Engine struct {
 	// (kills merge, yank-pop, yank-last-arg).
 	last, this *inputrc.Function
 
-	// History position: histPos == hist.Len() is the new line; edits of
-	// history entries are kept in edited until the line is accepted.
+	// History position: histPos == hist.Len() is the new line; hs keeps
+	// the edits of history entries and the saved line
+	// (history_edits.go).
 	histPos int
-	edited  map[int][]byte
+	hs      histState
 
 	search    *isearch
 	overwrite bool
@@ -78,14 +79,25 @@ type Engine struct {
 	// of history-search-* while they repeat.
 	searchString []byte
 	histSearch   histSearchState
-	// nextStart is the history entry operate-and-get-next puts on the
-	// next line; -1 for none.
+	// nextStart is the history number of the entry operate-and-get-next
+	// puts on the next line; -1 for none.
 	nextStart int
 	// effects asks the editor for what the engine cannot do itself.
 	effects Effects
 	// Completer proposes completions for the completion commands; nil
 	// makes TAB insert a tab.
 	Completer completion.Completer
+	// Hinter, Highlighter and Validator are the extension points of
+	// extend.go, each off when nil. Continuation starts each line of the
+	// text after the first (PS2), HintStyle is the hint's SGR style (""
+	// is faint), RightPrompt is shown at the right of the text's first
+	// row (see Frame).
+	Hinter       Hinter
+	Highlighter  Highlighter
+	Validator    Validator
+	Continuation string
+	HintStyle    string
+	RightPrompt  string
 	// Width is the terminal's width in columns, for laying out lists.
 	Width int
 	// Height is the terminal's height in rows: page-completions stops a
@@ -129,6 +141,7 @@ func New(cfg *inputrc.Config, hist *history.List) *Engine {
 // Reset starts a new line with the given prompt, keeping the kill ring
 // and the history.
 func (e *Engine) Reset(prompt string) {
+	e.histLineStart() // the end of the last line, for the history
 	e.prompt = prompt
 	e.buf.text = e.buf.text[:0]
 	e.buf.point = 0
@@ -144,15 +157,11 @@ func (e *Engine) Reset(prompt string) {
 	if e.hist != nil {
 		e.histPos = e.hist.Len()
 	}
-	e.edited = nil
 	e.search = nil
 	e.pasting = false
 	e.confirm = nil
 	e.menu = nil
-	if e.nextStart > 0 && e.hist != nil && e.nextStart < e.hist.Len() {
-		e.historyGo(e.nextStart)
-	}
-	e.nextStart = -1
+	e.historyStartAt() // operate-and-get-next
 	e.quoted = false
 	e.cfg.SetKeymapFromEditingMode()
 	e.keymap = e.cfg.Keymap()
@@ -164,7 +173,12 @@ func (e *Engine) Reset(prompt string) {
 func (e *Engine) CompletionType() byte { return e.complType }
 
 // Status returns where the line stands.
-func (e *Engine) Status() Status { return e.status }
+func (e *Engine) Status() Status {
+	if e.status != Editing {
+		e.histLineDone()
+	}
+	return e.status
+}
 
 // Line returns the text of the line.
 func (e *Engine) Line() string { return e.buf.String() }
@@ -194,9 +208,9 @@ func (e *Engine) Frame() Frame {
 	}
 	if e.argMode {
 		// Readline shows the argument being typed in place of the prompt.
-		return Frame{Prompt: argPrompt(e.count()), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}
+		return e.decorate(Frame{Prompt: argPrompt(e.count()), Text: e.snap.view(e.buf.text), Cursor: e.buf.point})
 	}
-	return Frame{Prompt: e.prompt, Mode: e.modeString(), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}
+	return e.decorate(Frame{Prompt: e.prompt, Mode: e.frameMode(), Text: e.snap.view(e.buf.text), Cursor: e.buf.point})
 }
 
 // Feed gives the engine one chunk of typed bytes and returns the status.
@@ -267,6 +281,9 @@ func (e *Engine) drain() {
 		e.queue = e.queue[1:]
 		e.macro.record(b)
 		e.dispatch(b)
+	}
+	if e.status != Editing {
+		e.histLineDone()
 	}
 	// Bytes left once the line is done belong to the next one
 	// (Unconsumed).
@@ -377,6 +394,9 @@ func (e *Engine) run(entry inputrc.Entry, key byte) {
 		if o, vi := e.viOverride(entry.Func.Name); vi {
 			cmd, ok = o, true
 		}
+		if h, hint := e.hintCommand(entry.Func.Name); hint {
+			cmd, ok = h, true // accept the hint (extend.go)
+		}
 		if !ok {
 			e.ding()
 			e.finishCommand()
@@ -392,6 +412,7 @@ func (e *Engine) run(entry inputrc.Entry, key byte) {
 			e.viBeforeCommand(key, count)
 		}
 		cmd.fn(e, count, key)
+		e.histAfterCommand()
 		if !cmd.isArg {
 			e.finishCommand()
 			e.viCommandDone()

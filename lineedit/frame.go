@@ -23,6 +23,24 @@ type Frame struct {
 	// Hint is shown dimmed after Text (an autosuggestion); it is not
 	// part of the line.
 	Hint string
+	// HintStyle is the SGR sequence the hint is drawn in, after the
+	// style the prompt leaves in force; "" is faint (ESC [ 2 m).
+	HintStyle string
+	// Styles colour parts of Text (syntax highlighting): each span's
+	// Style is drawn over the style the prompt leaves in force. Spans are
+	// in order and do not overlap; the parts of Text they leave out, or
+	// whose Style is "", are drawn plain.
+	Styles []StyleSpan
+	// Continuation is drawn at the start of each line of Text after the
+	// first, as bash's PS2 (not in horizontal-scroll mode, where a
+	// newline shows as ^J). Like the prompt it may hold escape sequences
+	// and \001 \002 markers; it should not hold newlines.
+	Continuation string
+	// Right is drawn at the right end of the row where Text starts,
+	// leaving the last column free (zsh's RPROMPT), when the row has room
+	// for it and a column between; it may hold escape sequences. It is
+	// not drawn in horizontal-scroll mode.
+	Right string
 	// Below holds lines shown under the input (a menu-completion display
 	// or a message); empty for none.
 	Below []string

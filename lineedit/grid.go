@@ -22,10 +22,15 @@ type grid struct {
 
 	// What the next layout needs to start where the frame changed.
 	prompt, mode, text string
+	cont, right        string      // Frame.Continuation and Frame.Right
+	spans              []StyleSpan // a copy of Frame.Styles
 	opt                layoutOptions
 	endState           []byte // the SGR state at the end of the prompt
 	cursorMade         int    // the row made only to hold the cursor, or 0
-	bufs               [3][]byte
+	textRow            int    // the row where the text starts
+	bufs               [4][]byte
+	subBufs            [3][]byte // for the continuation and right prompts
+	rightCells         []cell
 }
 
 // gridRow is one row of a grid.
@@ -41,6 +46,7 @@ type rowResume struct {
 	text  int    // offset in Text of the row's first cell; -1: cannot start there
 	fresh bool   // the builder's fresh flag there
 	style uint16 // the style of the row's first cell
+	cont  bool   // the row starts with the continuation prompt
 }
 
 // row returns the cells of row i.
@@ -73,9 +79,18 @@ type layoutBuilder struct {
 	width int
 	col   int
 
-	state    []byte // SGR sequences in force since the last reset
-	pre      []byte // zero-width sequences waiting for the next cell
-	style    uint16 // the style of the next cell
+	state []byte // SGR sequences in force since the last reset
+	pre   []byte // zero-width sequences waiting for the next cell
+	style uint16 // the style of the next cell
+	// Highlighting (Frame.Styles): the spans, the first one that may
+	// cover the text from here on, and the style of text cells in the
+	// span being laid out (0: none, cells take style).
+	spans    []StyleSpan
+	si       int
+	hl       uint16
+	hlSGR    string
+	hlBuf    []byte
+	right    string // Frame.Right, until the text's first row ends
 	scratch  []byte
 	fresh    bool // the next cluster starts a piece of text: check it does not join what is before
 	cursorAt bool // the next cell placed carries the cursor
@@ -97,7 +112,8 @@ func (g *grid) layout(f Frame, width int, opt layoutOptions) {
 // g holds the frame before: the rows above it stay as they are. It is 0 when
 // the prompt, the width or the options changed.
 func (g *grid) resumeRow(f Frame, width int, opt layoutOptions) int {
-	if len(g.rows) < 2 || g.width != max(width, 2) || g.opt != opt || opt.hscroll || g.prompt != f.Prompt || g.mode != f.Mode {
+	if len(g.rows) < 2 || g.width != max(width, 2) || g.opt != opt || opt.hscroll || g.prompt != f.Prompt || g.mode != f.Mode ||
+		g.cont != f.Continuation || g.right != f.Right {
 		return 0
 	}
 	// The bytes that changed can change how the few before them decode
@@ -105,6 +121,10 @@ func (g *grid) resumeRow(f Frame, width int, opt layoutOptions) int {
 	// two clusters): start on a row that begins well before them. The
 	// cursor's row is laid out again to find it.
 	limit := min(commonPrefixLen(g.text, f.Text)-resumeMargin, min(max(f.Cursor, 0), len(f.Text)))
+	if len(g.spans) > 0 || len(f.Styles) > 0 {
+		// The rows above must keep their colours too.
+		limit = min(limit, spansDiffer(g.spans, f.Styles))
+	}
 	if limit < 0 {
 		return 0
 	}
@@ -145,6 +165,8 @@ func (g *grid) copyPrefix(src *grid, keep int) {
 	g.tab = src.tab
 	g.width, g.opt = src.width, src.opt
 	g.prompt, g.mode, g.text = src.prompt, src.mode, src.text
+	g.cont, g.right, g.textRow = src.cont, src.right, src.textRow
+	g.spans = append(g.spans[:0], src.spans...)
 	g.endState = append(g.endState[:0], src.endState...)
 	g.cursorMade = src.cursorMade
 	if cap(g.cells) < cap(src.cells) {
@@ -163,10 +185,14 @@ func (g *grid) copyPrefix(src *grid, keep int) {
 func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 	width = max(width, 2)
 	b := layoutBuilder{g: g, opt: opt, width: width}
-	b.state, b.scratch, b.pre = g.bufs[0][:0], g.bufs[1][:0], g.bufs[2][:0]
+	b.state, b.scratch, b.pre, b.hlBuf = g.bufs[0][:0], g.bufs[1][:0], g.bufs[2][:0], g.bufs[3][:0]
 	cursor := min(max(f.Cursor, 0), len(f.Text))
 	from := 0
 	g.longRow = -1
+	cont := f.Continuation
+	if opt.newlineAsCaret {
+		cont = ""
+	}
 	if rows > 0 {
 		rr := g.rows[rows].resume
 		g.cells = g.cells[:g.rows[rows].start]
@@ -174,13 +200,25 @@ func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 		g.rows[rows] = gridRow{start: len(g.cells), wrapped: g.rows[rows].wrapped, resume: rr}
 		b.state = append(b.state, g.endState...)
 		b.style, b.fresh, from = rr.style, rr.fresh, rr.text
+		if rr.cont && cont != "" {
+			b.continuation(cont)
+		}
 	} else {
 		g.cells = g.cells[:0]
 		g.rows = append(g.rows[:0], gridRow{resume: rowResume{text: -1}})
 		b.prompt(f.Prompt, f.Mode)
 		g.endState = append(g.endState[:0], b.state...)
 		b.fresh = true
+		g.textRow = len(g.rows) - 1
+		if !opt.hscroll && !opt.plain {
+			b.right = f.Right
+		}
 	}
+	if !opt.plain && len(f.Styles) > 0 {
+		b.spans = f.Styles
+	}
+	g.cont, g.right = f.Continuation, f.Right
+	g.spans = append(g.spans[:0], f.Styles...)
 	if need := len(g.cells) + len(f.Text) - from; cap(g.cells) < need {
 		// One cell a byte is the most ASCII text needs: grow once.
 		g.cells = append(make([]cell, 0, need+need/8+64), g.cells...)
@@ -196,7 +234,15 @@ func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 		// a larger cluster.
 		if c := text[i]; c >= 0x20 && c < 0x7f && len(b.pre) == 0 && !b.cursorAt {
 			cells, col, width, style, run := g.cells, b.col, b.width, b.style, i
-			for ; i < len(text); i++ {
+			end := len(text)
+			if b.spans != nil {
+				// A run stops where the highlighting changes.
+				end = b.spanAt(i)
+				if b.hl != 0 {
+					style = b.hl
+				}
+			}
+			for ; i < end; i++ {
 				c := text[i]
 				if c < 0x20 || c >= 0x7f || (i+1 < len(text) && text[i+1] >= 0x80) {
 					break
@@ -220,6 +266,9 @@ func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 			if i == len(text) {
 				break
 			}
+			if i == end {
+				continue
+			}
 		}
 		b.tokStart, b.tokFresh, b.tokPlaced = i, b.fresh, false
 		t := b.check(text, i, nextDispToken(text, i))
@@ -233,19 +282,33 @@ func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 			b.fresh = true
 			b.tokStart, b.tokFresh = i+t.size, true
 			b.newRow(false)
+			if cont != "" {
+				if rr := &g.rows[len(g.rows)-1].resume; rr.text >= 0 {
+					rr.cont = true
+				}
+				b.continuation(cont)
+			}
 		} else {
+			if b.spans != nil {
+				b.spanAt(i)
+			}
 			b.token(text, i, t)
 		}
 		i += t.size
 	}
 	b.inText = false
+	b.hl = 0
 	if !b.cursorOK {
 		b.placeCursor()
 	}
 
 	// The hint, dimmed, after the text.
 	if f.Hint != "" && !opt.noHint {
-		b.setState(append(append(b.scratch[:0], b.state...), "\x1b[2m"...))
+		hs := f.HintStyle
+		if hs == "" {
+			hs = "\x1b[2m"
+		}
+		b.setState(append(append(b.scratch[:0], b.state...), hs...))
 		b.fresh = true
 		b.segment(f.Hint, false, true)
 	}
@@ -271,7 +334,7 @@ func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 	}
 
 	b.endRow()
-	g.bufs = [3][]byte{b.state, b.scratch, b.pre}
+	g.bufs = [4][]byte{b.state, b.scratch, b.pre, b.hlBuf}
 }
 
 // prompt lays out the prompt with the mode string at the start of its last
@@ -477,12 +540,18 @@ func (b *layoutBuilder) place(c cell) {
 		b.cursorAt, b.cursorOK = false, true
 		g.cursorRow, g.cursorCol = len(g.rows)-1, b.col
 	}
+	if b.hl != 0 {
+		c.hi = c.hi&^(0xffff<<cellStyleShift) | uint64(b.hl)<<cellStyleShift
+	}
 	g.cells = append(g.cells, c)
 	b.col += w
 	b.tokPlaced = true
 	if len(b.pre) > 0 {
 		b.pre = b.pre[:0]
 		b.updateStyle()
+		if b.hl != 0 {
+			b.hl = b.hlStyle(b.hlSGR)
+		}
 	}
 }
 
@@ -500,6 +569,9 @@ func (b *layoutBuilder) placeCursor() {
 }
 
 func (b *layoutBuilder) endRow() {
+	if b.right != "" && len(b.g.rows)-1 == b.g.textRow {
+		b.placeRight()
+	}
 	b.g.rows[len(b.g.rows)-1].cols = b.col
 }
 

@@ -20,10 +20,11 @@ const pasteChunk = 64 << 10
 // of an escape sequence (readline's keyseq-timeout).
 //
 // Signals noted since the last call come first (KindInterrupt, then
-// KindSuspendResume, then KindResize), then the bytes given back with
-// Unread, all at once, then the input. Input is read from the terminal
-// only here, one byte per read(2), so nothing the user types ahead is
-// taken from the terminal's queue before the editor asks for it. Inside a
+// KindSuspendResume, then KindResize, then KindWake for a Wake), then the
+// bytes given back with Unread, all at once, then the input. Input is
+// read from the terminal only here, one byte per read(2), so nothing the
+// user types ahead is taken from the terminal's queue before the editor
+// asks for it. Inside a
 // bracketed paste (after the terminal sent ESC [ 200 ~) the driver reads
 // up to 64 KiB at a time, and keeps what follows ESC [ 201 ~ for the next
 // call.
@@ -112,6 +113,8 @@ func (t *Term) signalEvent(w *sigWatch) (Event, bool) {
 		return t.sizeEvent(KindSuspendResume), true
 	case w.resize.Swap(false):
 		return t.sizeEvent(KindResize), true
+	case w.woken.Swap(false):
+		return Event{Kind: KindWake}, true
 	}
 	return Event{}, false
 }

@@ -52,8 +52,11 @@ type Layout struct {
 // The prompt comes first, with f.Mode at the start of its last line, then
 // Text right after it; they wrap at the width like readline (a wide
 // character that does not fit in the last column moves to the next row and
-// leaves that column blank), and a newline in either starts a new row. The
-// Hint follows the text, dimmed. Each Below line starts a row of its own.
+// leaves that column blank), and a newline in either starts a new row,
+// which after a newline in Text starts with f.Continuation. Text is drawn
+// in the styles of f.Styles, the Hint after it in f.HintStyle (faint by
+// default), f.Right at the right end of the row where Text starts when it
+// fits there. Each Below line starts a row of its own.
 // Escape sequences are interpreted in the prompt, the mode string, the hint
 // and the Below lines (SGR colours carry on from cell to cell, and the
 // colour state at the end of the prompt carries on into the text, as it

@@ -51,6 +51,20 @@ type Options struct {
 	// Completer proposes completions on TAB; nil inserts a tab.
 	Completer completion.Completer
 
+	// Beyond readline, each off unless set (docs/embedding.md,
+	// "Highlighting and hints"). Hinter proposes a hint shown dimmed
+	// after the line, which forward-char or end-of-line at the end of
+	// the line accept (HistoryHinter: fish's autosuggestions); HintStyle
+	// is its SGR style, "" for faint. Highlighter colours the line as it
+	// is typed. Validator tells accept-line whether the input is complete;
+	// when it is not, a newline goes into the line and editing goes on,
+	// each line after the first starting with Continuation (PS2).
+	Hinter       Hinter
+	HintStyle    string
+	Highlighter  Highlighter
+	Validator    Validator
+	Continuation string
+
 	// Stdin and Stdout are the terminal; nil means os.Stdin and
 	// os.Stderr (the editor draws on standard error, as bash does, so
 	// that standard output can be redirected).
@@ -168,7 +182,6 @@ func TerminalKeys(term string) (keys map[string]string, known bool) {
 type Session struct {
 	ed   *Editor
 	opts Options
-	out  asyncOutput
 
 	mu     sync.Mutex // guards closed
 	closed bool
@@ -191,8 +204,9 @@ func Open(opts Options) (*Session, error) {
 	ed := NewEditorWith(cfg, hist, in, out)
 	ed.AutoHistory = !opts.NoAutoHistory
 	ed.Completer = opts.Completer
+	ed.Hinter, ed.HintStyle, ed.Highlighter = opts.Hinter, opts.HintStyle, opts.Highlighter
+	ed.Validator, ed.Continuation = opts.Validator, opts.Continuation
 	s := &Session{ed: ed, opts: opts}
-	s.out.w = out
 	return s, errors.Join(err, herr)
 }
 
@@ -208,17 +222,12 @@ func (s *Session) Editor() *Editor { return s.ed }
 func (s *Session) ReadLine(prompt string) (string, error) {
 	h := s.ed.History
 	before, base := h.Len(), h.Base()
-	s.out.begin()
 	line, err := s.ed.ReadLine(prompt)
-	werr := s.out.end()
 	// Entries added: the list may have dropped old ones to keep its size.
 	if added := h.Len() + h.Base() - before - base; added > 0 {
 		if herr := s.opts.AppendHistory(h, added); err == nil {
 			err = herr
 		}
-	}
-	if err == nil {
-		err = werr
 	}
 	return line, err
 }

@@ -105,21 +105,45 @@ func TestSessionSuspend(t *testing.T) {
 }
 
 // TestSessionWriteWhileEditing writes from another goroutine while a line
-// is edited: the text gets lines of its own and the line stays whole.
-// (Until ReadLine's loop can be woken the text comes after the line; see
-// async.go. Either way this picture holds.)
+// is edited: the text is shown at once, before Enter, on rows of its own
+// above the line, which is drawn again intact under it and stays
+// editable.
 func TestSessionWriteWhileEditing(t *testing.T) {
 	p := startSessionHelper(t, "")
 	p.WaitFor("calc> ", sessionWait)
 	p.Type("12")
 	p.WaitFor("12", sessionWait)
 	p.Type("\x18l") // C-x l: a goroutine writes a log line
-	time.Sleep(100 * time.Millisecond)
+	p.WaitFor("log: from another goroutine", sessionWait)
+	// Before Enter: the log line, then the line being edited under it.
+	var lines []string
+	deadline := time.Now().Add(sessionWait)
+	for {
+		lines = screenOf(p).Lines()
+		logRow, lineRow := -1, -1
+		for i, l := range lines {
+			switch l {
+			case "log: from another goroutine":
+				logRow = i
+			case "calc> 12":
+				lineRow = i
+			}
+		}
+		if logRow >= 0 && lineRow == logRow+1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("before Enter, want the log line above \"calc> 12\"; screen:\n%s", strings.Join(lines, "\n"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if strings.Contains(p.Output(), "LINE") {
+		t.Fatalf("the line was accepted before Enter: %q", p.Output())
+	}
 	p.Type("34\r")
 	p.WaitFor(`LINE "1234"`, sessionWait)
 	p.WaitFor("calc> ", sessionWait)
-	scr := screenOf(p)
-	lines := scr.Lines()
+	lines = screenOf(p).Lines()
 	var sawLog, sawLine bool
 	for _, l := range lines {
 		switch {

@@ -135,10 +135,14 @@ func TestSessionWrite(t *testing.T) {
 	var out bytes.Buffer
 	a := asyncOutput{w: &out}
 	a.write([]byte("before\n"))
-	a.begin()
+	wakes := 0
+	a.begin(func() { wakes++ })
 	a.write([]byte("during 1\nduring "))
 	if out.String() != "before\n" {
 		t.Fatalf("written while reading: %q", out.String())
+	}
+	if wakes != 1 {
+		t.Errorf("a complete line queued woke the editor %d times, want 1", wakes)
 	}
 	if got := string(a.takeLines()); got != "during 1\n" {
 		t.Errorf("takeLines = %q", got)
@@ -147,17 +151,23 @@ func TestSessionWrite(t *testing.T) {
 	if got := a.takeLines(); got != nil {
 		t.Errorf("takeLines of a partial line = %q", got)
 	}
+	if wakes != 1 {
+		t.Errorf("a partial line woke the editor: %d wakes", wakes)
+	}
 	if err := a.end(); err != nil {
 		t.Fatal(err)
 	}
 	a.write([]byte("\nafter\n"))
+	if wakes != 1 {
+		t.Errorf("a write after end woke the editor: %d wakes", wakes)
+	}
 	if got, want := out.String(), "before\nduring 2\nafter\n"; got != want {
 		t.Errorf("output %q, want %q", got, want)
 	}
 }
 
 // TestShowAbove draws lines above a line being edited, as ReadLine's
-// loop does once it can be woken: the line, wrapped on two rows, is
+// loop does when Session.Write wakes it: the line, wrapped on two rows, is
 // erased, the text written, the line drawn again below.
 func TestShowAbove(t *testing.T) {
 	scr := vtscreen.New(20, 8)

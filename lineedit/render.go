@@ -212,8 +212,9 @@ func (r *Renderer) Invalidate() {
 // \r\n. It shows the last line of the prompt and the text on one row,
 // scrolled horizontally as with SetHorizontalScroll but leaving the last
 // column free, as readline does on a terminal without automatic margins.
-// Styles, the hint and the Below lines are not shown, and a newline in
-// the text is shown as ^J. Switching redraws from the start of the
+// Styles (highlighting too), the hint, the right prompt and the Below
+// lines are not shown, and a newline in the text is shown as ^J (with no
+// continuation prompt). Switching redraws from the start of the
 // current row.
 func (r *Renderer) SetDumb(dumb bool) {
 	if dumb != r.dumb {

@@ -487,6 +487,36 @@ var (
 	}
 )
 
+// Decorations of the frames of decorated render scripts.
+var (
+	fuzzConts      = []string{"", "> ", "\001\x1b[2m\002..\001\x1b[0m\002 ", "中> "}
+	fuzzRights     = []string{"", "[1]", "\x1b[31m✘ 1\x1b[0m 5s", "a wide right prompt 中文"}
+	fuzzHintStyles = []string{"", "\x1b[36m", "\x1b[2;3m"}
+	fuzzWordStyles = []string{"", "\x1b[32m", "\x1b[1;31m", "\x1b[4m"}
+)
+
+// fuzzHighlight colours each word of text (bytes between spaces and
+// newlines) by its length.
+func fuzzHighlight(text string) []StyleSpan {
+	var spans []StyleSpan
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != ' ' && text[i] != '\n' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if st := fuzzWordStyles[(i-start)%len(fuzzWordStyles)]; st != "" {
+				spans = append(spans, StyleSpan{Start: start, End: i, Style: st})
+			}
+			start = -1
+		}
+	}
+	return spans
+}
+
 var vtScreenPool = sync.Pool{New: func() any { return vtscreen.New(2, 2) }}
 
 // renderFuzzInput hands out the bytes of a fuzz input as small numbers.
@@ -533,6 +563,14 @@ func runRenderScript(t *testing.T, data []byte) {
 // runRenderScriptWith runs a render script, with horizontal scrolling if
 // hscroll.
 func runRenderScriptWith(t *testing.T, data []byte, hscroll bool) {
+	runRenderScriptMode(t, data, hscroll, false)
+}
+
+// runRenderScriptMode runs a render script; with decorate the frames
+// have what the extension points add: the text highlighted word by word
+// (so that typing recolours the cells before the cursor), a continuation
+// prompt, a right prompt, a hint style.
+func runRenderScriptMode(t *testing.T, data []byte, hscroll, decorate bool) {
 	in := &renderFuzzInput{data: data}
 	cols := 2 + in.next(38)
 	const height = 300
@@ -570,6 +608,14 @@ func runRenderScriptWith(t *testing.T, data []byte, hscroll bool) {
 				if in.next(2) == 0 && len(f.Text) > 0 {
 					f.Cursor = in.next(len(f.Text) + 1)
 				}
+			}
+			if decorate {
+				if op >= 9 || in.next(6) == 0 {
+					f.Continuation = fuzzConts[in.next(len(fuzzConts))]
+					f.Right = fuzzRights[in.next(len(fuzzRights))]
+					f.HintStyle = fuzzHintStyles[in.next(len(fuzzHintStyles))]
+				}
+				f.Styles = fuzzHighlight(f.Text)
 			}
 			prev = f
 			rt.render(f)
@@ -787,6 +833,39 @@ func TestRenderRandomScripts(t *testing.T) {
 			return
 		}
 	}
+}
+
+// TestRenderRandomDecorated runs the render scripts with highlighted
+// text, continuation and right prompts and hint styles: the screen must
+// show each frame as LayoutFrame lays it out from scratch, styles and all,
+// whatever rows the renderer laid out again and wrote.
+func TestRenderRandomDecorated(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 80
+	}
+	seed := uint64(7)
+	for i := range n {
+		data := make([]byte, 60+i%200)
+		for j := range data {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			data[j] = byte(seed >> 56)
+		}
+		t.Run(fmt.Sprint(i), func(t *testing.T) { runRenderScriptMode(t, data, false, true) })
+		if t.Failed() {
+			t.Logf("script: %q", data)
+			return
+		}
+	}
+}
+
+// FuzzRenderDecorated is FuzzRender with decorated frames.
+func FuzzRenderDecorated(f *testing.F) {
+	f.Add([]byte("\x08\x00\x05abcde\x00\x00\x00\x00"))
+	f.Add([]byte{12, 13, 8, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 4, 3, 2, 1, 0, 15, 5, 0, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		runRenderScriptMode(t, data, false, true)
+	})
 }
 
 // runDumbScript renders frames in dumb mode and checks that no escape

@@ -10,7 +10,8 @@ import (
 // isearch is the state of an incremental history search (C-r, C-s) or of
 // a non-incremental one reading its string (M-p, M-n). The incremental
 // search follows readline's isearch.c: it searches the history (with the
-// edits made to entries on this line) and the line being typed, keeps the
+// edits made to entries, which the history list holds) and the line being
+// typed, keeps the
 // line it is in (sline, at history position pos) and the offset it is at
 // (index), and only puts the line found in place when the search ends.
 type isearch struct {
@@ -80,6 +81,11 @@ func (e *Engine) startSearch(forward, nonInc bool) {
 		origPos: e.histPos, origText: append([]byte(nil), e.buf.text...), origPoint: e.buf.point,
 		pos: e.histPos, lastFound: e.histPos,
 		sline: append([]byte(nil), e.buf.text...), index: e.buf.point,
+	}
+	if nonInc {
+		e.histMaybeSave() // _rl_nsearch_init
+	} else {
+		e.histMaybeReplace() // _rl_isearch_init: the history has the line's edits
 	}
 	e.search = s
 }
@@ -296,7 +302,9 @@ func (s *isearch) find(e *Engine) {
 
 // lineAt returns the text of line pos of the search.
 func (s *isearch) lineAt(e *Engine, pos int) []byte {
-	if pos == s.origPos {
+	if pos == s.origPos || (pos == e.histLen() && !e.hs.saved) {
+		// The line being typed is the saved line, if any, else the
+		// line the search started in.
 		return s.origText
 	}
 	return e.historyText(pos)
@@ -368,9 +376,8 @@ func (s *isearch) nextLine(e *Engine, q []byte) (int, int) {
 }
 
 // nextSpecial returns the nearest line from pos on in direction dir whose
-// text is not the history entry's: the line the search started in, an
-// entry edited on this line, or the line being typed (histLen()); -1 when
-// there is none backward.
+// text is not the history entry's: the line the search started in, or
+// the line being typed (histLen()); -1 when there is none backward.
 func (s *isearch) nextSpecial(e *Engine, pos, dir int) int {
 	n := e.histLen()
 	best := -1
@@ -383,9 +390,6 @@ func (s *isearch) nextSpecial(e *Engine, pos, dir int) int {
 		}
 	}
 	consider(s.origPos)
-	for p := range e.edited {
-		consider(p)
-	}
 	if dir > 0 {
 		consider(n)
 	}
@@ -441,7 +445,13 @@ func (s *isearch) finish(e *Engine) {
 func (s *isearch) abort(e *Engine) {
 	e.search = nil
 	e.historyGo(s.origPos)
-	e.buf.text = append(e.buf.text[:0], s.origText...)
-	e.buf.point = s.origPoint
+	if s.nonInc {
+		// _rl_nsearch_abort: the saved line comes back, which is the
+		// line being typed when the search started on a history entry.
+		e.histUnsave()
+	} else {
+		e.buf.text = append(e.buf.text[:0], s.origText...)
+	}
+	e.buf.point = min(s.origPoint, len(e.buf.text))
 	e.ding()
 }

@@ -94,14 +94,22 @@ func TestSearchFindMatchesReadline(t *testing.T) {
 		n := h.Len()
 		for range rnd(3) {
 			if n > 0 {
-				e.edited = map[int][]byte{}
-				e.edited[rnd(n+1)] = word(6)
+				// An entry edited on an earlier visit (the history list
+				// holds its text), or the line being typed, saved.
+				if k := rnd(n + 1); k < n {
+					h.Replace(k, string(word(6)))
+				} else {
+					e.hs.saved, e.hs.savedText = true, word(6)
+				}
 			}
 		}
 		s := &isearch{forward: rnd(2) == 0, origPos: rnd(n + 1), origText: word(6), query: word(3)}
 		lines := make([][]byte, n+1)
 		for i := range lines {
 			lines[i] = e.historyText(i)
+		}
+		if !e.hs.saved {
+			lines[n] = s.origText // the line the search started in
 		}
 		lines[s.origPos] = s.origText
 		s.pos = rnd(n + 1)
@@ -153,7 +161,11 @@ func TestSearchFindSequences(t *testing.T) {
 		e := New(testConfig(), h)
 		n := h.Len()
 		if n > 0 && rnd(2) == 0 {
-			e.edited = map[int][]byte{rnd(n + 1): word(6)}
+			if k := rnd(n + 1); k < n {
+				h.Replace(k, string(word(6)))
+			} else {
+				e.hs.saved, e.hs.savedText = true, word(6)
+			}
 		}
 		orig := word(6)
 		s := &isearch{forward: rnd(2) == 0, origPos: n, origText: orig, pos: n, lastFound: n, sline: orig, index: len(orig)}

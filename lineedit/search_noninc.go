@@ -43,11 +43,20 @@ func (s *isearch) nonIncKey(e *Engine, b byte, name string) {
 // and enable-active-region is on, else to the start. When nothing is
 // found the line is put back with the point at its start.
 func (e *Engine) runSearch(forward bool, s *isearch) {
-	if s != nil {
+	if s != nil && len(s.query) > 0 {
 		e.histSearch.nonincPos = s.origPos
 	}
 	q := e.searchString
 	pos := e.histSearch.nonincPos
+	if len(q) == 0 && s != nil {
+		// Nothing to search for: readline leaves the (empty) string
+		// read in the line, with its undo list (none).
+		e.ding()
+		e.buf.text, e.buf.point = e.buf.text[:0], 0
+		e.undo.clear()
+		e.hs.owner, e.hs.shared = -1, 0
+		return
+	}
 	if len(q) == 0 || e.hist == nil || pos < 0 {
 		e.ding()
 		return
@@ -61,16 +70,28 @@ func (e *Engine) runSearch(forward bool, s *isearch) {
 		i, off = e.hist.Find(history.Search{Pattern: string(q), Forward: forward}, from)
 	}
 	if i < 0 {
-		if s != nil {
-			e.buf.text = append(e.buf.text[:0], s.origText...)
-		}
+		// rl_maybe_unsave_line: the line saved when the search started
+		// (the line being typed, if it was saved before), or, searching
+		// again, whatever line is saved.
+		e.histUnsave()
 		e.buf.point = 0
 		e.ding()
 		return
 	}
 	e.histSearch.nonincPos = i
 	line := e.hist.Line(i)
+	// make_history_line_current. A new search replaces the string read,
+	// whose undo list (none) became the line's; searching again, the
+	// line's undo list goes unless it is the entry's.
+	if s != nil {
+		e.buf.text = append(e.buf.text[:0], s.query...)
+		e.undo.clear()
+		e.hs.owner, e.hs.shared = -1, 0
+	} else if !(e.hs.owner == e.histKey(i) && e.hs.shared == len(e.undo.steps)) {
+		e.histFreeUndo()
+	}
 	e.replaceRange(0, len(e.buf.text), line)
+	e.histFreeSaved()
 	e.buf.point = 0
 	if e.cfg.Vars.Get("enable-active-region") && off > 0 && off < len(line) {
 		e.buf.point = off

@@ -41,9 +41,13 @@ const (
 	// KindEOF: the input reached its end (a hung-up terminal, a closed
 	// pipe).
 	KindEOF
+	// KindWake: Term.Wake was called, from another goroutine, to have
+	// the editor look at something other than the terminal (output
+	// queued by Session.Write).
+	KindWake
 )
 
-var eventKindNames = [...]string{"Bytes", "Timeout", "Resize", "Interrupt", "SuspendResume", "EOF"}
+var eventKindNames = [...]string{"Bytes", "Timeout", "Resize", "Interrupt", "SuspendResume", "EOF", "Wake"}
 
 func (k EventKind) String() string {
 	if k >= 0 && int(k) < len(eventKindNames) {

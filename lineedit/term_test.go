@@ -316,10 +316,10 @@ func TestTermNotTerminal(t *testing.T) {
 
 func TestTermEventKindString(t *testing.T) {
 	var names []string
-	for k := KindBytes; k <= KindEOF+1; k++ {
+	for k := KindBytes; k <= KindWake+1; k++ {
 		names = append(names, k.String())
 	}
-	if got, want := strings.Join(names, " "), "Bytes Timeout Resize Interrupt SuspendResume EOF EventKind(6)"; got != want {
+	if got, want := strings.Join(names, " "), "Bytes Timeout Resize Interrupt SuspendResume EOF Wake EventKind(7)"; got != want {
 		t.Errorf("names = %q, want %q", got, want)
 	}
 }

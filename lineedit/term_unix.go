@@ -354,6 +354,19 @@ func (t *Term) suspend() bool {
 	return true
 }
 
+// Wake makes a Read waiting in another goroutine return an event of
+// KindWake, or the next Read if none is waiting; it does nothing unless
+// the terminal is in raw mode. It may be called from any goroutine.
+func (t *Term) Wake() {
+	// Under t.mu, so that Restore cannot close the pipe meanwhile.
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if w := t.watch; w != nil {
+		w.woken.Store(true)
+		w.wake()
+	}
+}
+
 // A sigWatch relays the signals the driver handles while the terminal is
 // raw: a goroutine notes them and writes to a pipe that Read polls along
 // with the input, so that a signal wakes Read up.
@@ -366,6 +379,7 @@ type sigWatch struct {
 	stop, done   chan struct{}
 
 	interrupt, resize, cont, reraw atomic.Bool
+	woken                          atomic.Bool // Term.Wake was called
 }
 
 func startWatch(t *Term) (*sigWatch, error) {

@@ -92,13 +92,20 @@ func (u *undoList) undo(b *buffer) bool {
 		case undoBegin:
 			depth--
 		case undoInsert:
-			b.text = append(b.text[:s.start], b.text[s.start+len(s.text):]...)
-			b.point = s.start
+			// A step may say more than the line holds: readline extends
+			// the last insertion in place, also when it is a history
+			// entry's whose text stays as it was (history_edits.go), and
+			// clamps what it deletes to the line (rl_delete_text).
+			from := min(s.start, len(b.text))
+			to := min(s.start+len(s.text), len(b.text))
+			b.text = append(b.text[:from], b.text[to:]...)
+			b.point = from
 			did = true
 		case undoDelete:
-			b.point = s.start
-			b.insertAt(s.start, s.text)
-			b.point = s.start + len(s.text)
+			at := min(s.start, len(b.text))
+			b.point = at
+			b.insertAt(at, s.text)
+			b.point = at + len(s.text)
 			did = true
 		}
 		if depth <= 0 {

@@ -16,13 +16,11 @@ type viSearch struct {
 	pchar   byte
 	pattern bool
 	text    []byte
-	// The line as it was, to restore when the search fails or is given
-	// up.
-	origText  []byte
+	// Where the point and the mark were, to put back when the search is
+	// given up; the line itself is the saved line (history_edits.go).
 	origPoint int
 	origMark  int
 	origPos   int
-	origUndo  []undoStep
 }
 
 func (s *viSearch) frame(e *Engine) Frame {
@@ -39,12 +37,15 @@ func (e *Engine) viStartSearch(dir int, pchar byte) {
 	s := &viSearch{
 		dir: dir, pchar: pchar,
 		pattern:   e.viCommandMode() && (pchar == '?' || pchar == '/'),
-		origText:  append([]byte(nil), e.buf.text...),
 		origPoint: e.buf.point,
 		origMark:  e.buf.mark,
 		origPos:   e.histPos,
-		origUndo:  append([]undoStep(nil), e.undo.steps...),
 	}
+	// rl_vi_search forgets the saved line, then the search saves the
+	// line as it is (_rl_nsearch_init): a line being typed saved before
+	// is lost.
+	e.histFreeSaved()
+	e.histMaybeSave()
 	e.vi.search = s
 	e.readChar = e.viSearchKey
 }
@@ -97,8 +98,7 @@ func (e *Engine) viSearchAbort(s *viSearch, bell bool) {
 	if bell {
 		e.ding()
 	}
-	e.buf.text = append(e.buf.text[:0], s.origText...)
-	e.undo.steps = append(e.undo.steps[:0], s.origUndo...)
+	e.histUnsave()
 	e.buf.point = clamp(s.origPoint, 0, len(e.buf.text))
 	e.buf.mark = s.origMark
 }
@@ -108,10 +108,13 @@ func (e *Engine) viSearchAbort(s *viSearch, bell bool) {
 func (e *Engine) viDoSearch(s *viSearch) {
 	if len(s.text) == 0 {
 		if !e.vi.hasSearch {
-			// readline leaves the (empty) search line in place.
+			// readline leaves the (empty) search line in place, with
+			// the undo list of the search string (none).
 			e.ding()
 			e.buf.text = e.buf.text[:0]
 			e.buf.point = 0
+			e.undo.clear()
+			e.hs.owner, e.hs.shared = -1, 0
 			return
 		}
 	} else {
@@ -136,16 +139,9 @@ func (e *Engine) viSearchAgain(dir int, pattern bool) {
 func (e *Engine) viSearchFrom(dir int, pattern bool, s *viSearch) {
 	fail := func() {
 		// rl_maybe_unsave_line: the line saved when the search started,
-		// or, searching again from a history line, the line that was
-		// being typed.
-		switch {
-		case s != nil:
-			e.buf.text = append(e.buf.text[:0], s.origText...)
-			e.undo.steps = append(e.undo.steps[:0], s.origUndo...)
-		case e.histPos < e.histLen():
-			e.buf.text = append(e.buf.text[:0], e.historyText(e.histLen())...)
-			e.undo.clear()
-		}
+		// or, searching again, whatever line is saved (none after a
+		// search found one).
+		e.histUnsave()
 		e.buf.point = 0
 		e.ding()
 	}
@@ -188,12 +184,7 @@ func (e *Engine) viSearchFrom(dir int, pattern bool, s *viSearch) {
 	for i := pos; i >= 0 && i < n; i += dir {
 		if match(e.hist.Line(i)) {
 			e.vi.searchPos = i
-			if i != e.histPos {
-				e.historyGo(i)
-			} else {
-				e.buf.text = append(e.buf.text[:0], e.hist.Line(i)...)
-			}
-			e.undo.clear()
+			e.histJump(i)
 			e.buf.point = 0
 			e.buf.mark = len(e.buf.text)
 			return

@@ -22,7 +22,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -64,8 +66,20 @@ type PTY struct {
 // environment, directory and arguments are cmd's; a test will want TERM
 // in cmd.Env. The program is killed, if it still runs, and the pty closed
 // when the test ends. Start fails the test if the program cannot start.
+//
+// GOSH_PLAIN=1 is added to the environment unless it names GOSH_PLAIN:
+// gosh then starts with its prompt's extras off (highlighting, hints, the
+// status on the right), which bash does not have and the tests that
+// compare gosh's screen with bash's, or look for what was typed in the
+// output, do not expect. Tests of the extras set GOSH_PLAIN=0.
 func Start(tb testing.TB, cmd *exec.Cmd, opts Options) *PTY {
 	tb.Helper()
+	if cmd.Env == nil {
+		cmd.Env = os.Environ()
+	}
+	if !slices.ContainsFunc(cmd.Env, func(kv string) bool { return strings.HasPrefix(kv, "GOSH_PLAIN=") }) {
+		cmd.Env = append(cmd.Env, "GOSH_PLAIN=1")
+	}
 	if opts.Cols <= 0 {
 		opts.Cols = 80
 	}

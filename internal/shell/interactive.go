@@ -46,6 +46,7 @@ const (
 // Unless [Options.Stdin] is an *os.File, commands run with no standard
 // input of their own, as the shell reads the rest of it.
 func (s *Shell) RunInteractive(ctx context.Context) error {
+	s.installExtraOptions() // shopt gosh_* (editor_extras.go), for the rc file too
 	if exited, err := s.start(ctx, false); exited {
 		return err
 	}
@@ -65,7 +66,9 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 		if primary {
 			s.beforePrompt(ctx, ExitCode(last))
 		}
+		s.beforeRead(pending.String(), ExitCode(last)) // editor_extras.go
 		line, readErr := read(s.prompt(ctx, primary, ExitCode(last)))
+		s.afterRead(line, readErr)
 		if errors.Is(readErr, lineedit.ErrInterrupt) {
 			// C-c abandons the command being typed, as in bash.
 			pending.Reset()
@@ -151,8 +154,9 @@ func (s *Shell) lineReader() func(prompt string) (string, error) {
 		s.jobs.tc = startJobControl(in, out)
 		s.catchSignals()
 		ed := s.lineEditor(in, out) // shared with read -e (integrations.go)
-		ed.AutoHistory = false // the shell saves lines as HISTCONTROL says
+		ed.AutoHistory = false      // the shell saves lines as HISTCONTROL says
 		ed.Completer = s.editorCompleter(ed.Engine().CompletionType)
+		s.setupEditorExtras(ed) // hints, highlighting, status (editor_extras.go)
 		var prompt string
 		ed.PreInputHook = func() {
 			// The history file has been loading since start-up, while

@@ -134,6 +134,8 @@ func New(opts lineedit.Options) (*Model, error) {
 		m.engine.Completer = m.rec
 	}
 	m.engine.DisplayMatches = m.displayMatches
+	m.engine.Hinter, m.engine.Highlighter, m.engine.Validator = opts.Hinter, opts.Highlighter, opts.Validator
+	m.engine.Continuation, m.engine.HintStyle = opts.Continuation, opts.HintStyle
 	return m, errors.Join(err, herr)
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/goshell/gosh/completion"
+	"github.com/goshell/gosh/history"
 	"github.com/goshell/gosh/lineedit"
 )
 
@@ -354,4 +355,35 @@ func TestMenuRows(t *testing.T) {
 	if got != want {
 		t.Errorf("window:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// TestModelExtensionPoints: a Validator keeps incomplete input going on
+// a new row that starts with the continuation prompt, a Hinter's hint is
+// drawn and accepted with the right arrow, and the Highlighter's spans
+// put their SGR sequences before the text they colour.
+func TestModelExtensionPoints(t *testing.T) {
+	hist := history.New()
+	hist.Add("echo {hello}")
+	d := newDriver(t, lineedit.Options{
+		History:      hist,
+		Hinter:       &lineedit.HistoryHinter{History: hist},
+		Validator:    lineedit.ValidatorFunc(func(l string) bool { return !strings.HasSuffix(l, "{") }),
+		Continuation: ".. ",
+		Highlighter: lineedit.HighlighterFunc(func(l string) []lineedit.StyleSpan {
+			return []lineedit.StyleSpan{{Start: 0, End: min(4, len(l)), Style: "\x1b[32m"}}
+		}),
+	})
+	d.m.Styles = markStyles()
+	d.typeText("ech")
+	d.wantScreen("> ech▌{o {hello}}")
+	if v := d.m.View(); !strings.Contains(v.Content, "\x1b[32mech") {
+		t.Errorf("highlighted text without its SGR: %q", v.Content)
+	}
+	d.key(tea.KeyRight, 0)
+	d.wantScreen("> echo {hello}▌")
+	d.m.Engine().Reset("> ")
+	d.typeText("f {")
+	d.key(tea.KeyEnter, 0)
+	d.typeText("x")
+	d.wantScreen("> f {\n.. x▌")
 }

@@ -20,6 +20,7 @@ type rows struct {
 
 	run      strings.Builder
 	runStyle *lipgloss.Style
+	runSGR   string // a highlighting style (lineedit.StyleSpan) over runStyle
 }
 
 // flushRun renders the run of text waiting in one style.
@@ -27,7 +28,11 @@ func (b *rows) flushRun() {
 	if b.run.Len() == 0 {
 		return
 	}
-	b.cur.WriteString(b.runStyle.Render(b.run.String()))
+	if b.runSGR != "" {
+		b.cur.WriteString(b.runSGR + b.runStyle.Render(b.run.String()) + "\x1b[m")
+	} else {
+		b.cur.WriteString(b.runStyle.Render(b.run.String()))
+	}
 	b.run.Reset()
 }
 
@@ -47,9 +52,14 @@ func (b *rows) fits(w int) bool {
 // put adds s, w columns wide, in style st, to the row; the caller has
 // wrapped already.
 func (b *rows) put(st *lipgloss.Style, s string, w int) {
-	if b.runStyle != st {
+	b.putSGR(st, "", s, w)
+}
+
+// putSGR is put with the SGR sequence sgr written before the run.
+func (b *rows) putSGR(st *lipgloss.Style, sgr, s string, w int) {
+	if b.runStyle != st || b.runSGR != sgr {
 		b.flushRun()
-		b.runStyle = st
+		b.runStyle, b.runSGR = st, sgr
 	}
 	b.run.WriteString(s)
 	b.col += w
@@ -97,9 +107,22 @@ func (b *rows) styled(st *lipgloss.Style, s string) {
 // characters show as ^X. at, when >= 0, is a byte offset in text whose
 // position is returned (-1, -1 if it is not in text).
 func (b *rows) plain(st *lipgloss.Style, text string, at int) (cx, cy int) {
+	return b.text(st, text, at, nil, nil, "")
+}
+
+// text is plain with the highlighting spans over text, and cont (in
+// style cst) at the start of each row after a newline.
+func (b *rows) text(st *lipgloss.Style, text string, at int, spans []lineedit.StyleSpan, cst *lipgloss.Style, cont string) (cx, cy int) {
 	cx, cy = -1, -1
 	state := -1
 	for i := 0; i < len(text); {
+		sgr := ""
+		for len(spans) > 0 && spans[0].End <= i {
+			spans = spans[1:]
+		}
+		if len(spans) > 0 && spans[0].Start <= i {
+			sgr = spans[0].Style
+		}
 		cluster, rest, w, newState := uniseg.FirstGraphemeClusterInString(text[i:], state)
 		state = newState
 		show := cluster
@@ -112,6 +135,9 @@ func (b *rows) plain(st *lipgloss.Style, text string, at int) (cx, cy int) {
 				}
 			}
 			b.newRow()
+			if cont != "" {
+				b.styled(cst, cont)
+			}
 			i = len(text) - len(rest)
 			continue
 		case c == '\t':
@@ -129,7 +155,7 @@ func (b *rows) plain(st *lipgloss.Style, text string, at int) (cx, cy int) {
 		if i == at {
 			cx, cy = b.col, len(b.done)
 		}
-		b.put(st, show, w)
+		b.putSGR(st, sgr, show, w)
 		i = len(text) - len(rest)
 	}
 	return cx, cy
@@ -149,7 +175,7 @@ func layoutFrame(f lineedit.Frame, width int, st *Styles) (lines []string, cx, c
 	if width > 0 && b.col >= width {
 		b.newRow()
 	}
-	cx, cy = b.plain(&st.Text, f.Text, f.Cursor)
+	cx, cy = b.text(&st.Text, f.Text, f.Cursor, f.Styles, &st.Prompt, stripMarkers(f.Continuation))
 	if cx < 0 {
 		if width > 0 && b.col >= width {
 			b.newRow()
