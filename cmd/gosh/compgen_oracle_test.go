@@ -116,10 +116,38 @@ func TestCompgenOracle(t *testing.T) {
 	for _, script := range compgenCases {
 		want, wantCode := run(bash, []string{"--norc", "--noprofile"}, script)
 		got, gotCode := run(gosh, nil, script)
+		if strings.Contains(script, "-b") || strings.Contains(script, "builtin") {
+			got = dropGoshBuiltins(t, got, want, func(name string) bool {
+				goshType, _ := run(gosh, nil, "type -t "+name)
+				bashType, _ := run(bash, []string{"--norc", "--noprofile"}, "type -t "+name+" 2>/dev/null")
+				return goshType == "builtin\n" && bashType != "builtin\n"
+			})
+		}
 		if got != want || gotCode != wantCode {
 			t.Errorf("%s\nbash (status %d):\n%s\ngosh (status %d):\n%s", script, wantCode, indentLines(want), gotCode, indentLines(got))
 		}
 	}
+}
+
+// dropGoshBuiltins removes from got, compgen's list in gosh, the names
+// bash does not list that are gosh's own built-ins (parallel, mgrep, ...):
+// gosh lists them, as it should, and the comparison is about the rest.
+// A name neither shell knows as a built-in stays, so the test still fails.
+func dropGoshBuiltins(t *testing.T, got, want string, goshOnly func(string) bool) string {
+	t.Helper()
+	inBash := map[string]bool{}
+	for _, w := range strings.Split(want, "\n") {
+		inBash[w] = true
+	}
+	var kept []string
+	for _, g := range strings.SplitAfter(got, "\n") {
+		name := strings.TrimSuffix(g, "\n")
+		if name != "" && !inBash[name] && goshOnly(name) {
+			continue
+		}
+		kept = append(kept, g)
+	}
+	return strings.Join(kept, "")
 }
 
 func indentLines(s string) string {

@@ -63,6 +63,11 @@ func (s *Shell) completeLine(ctx context.Context, line string, cursor int, typ b
 		breaks = completion.DefaultWordBreaks
 	}
 	start, _ := completion.WordStart(line, cursor, breaks)
+	if start > 0 && strings.IndexByte("$@", line[start-1]) >= 0 && strings.IndexByte(breaks, line[start-1]) >= 0 {
+		// readline's rl_special_prefixes: a $ or @ that breaks words
+		// (the @ of hostcomplete) starts the word.
+		start--
+	}
 	raw := line[start:cursor]
 	word, _ := completion.Unquote(raw)
 	files := s.fileCompleter(env.dir, env.get)

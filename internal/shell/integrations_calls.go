@@ -20,7 +20,7 @@ func (s *Shell) integrationCalls(ctx context.Context, args []string) ([]string, 
 		name = args[i]
 	}
 	switch name {
-	case "read", "fc", "source", ".", "printf", "shopt", "set":
+	case "read", "fc", "source", ".", "printf", "shopt", "set", "getopts", "cd":
 	default:
 		if i > 0 {
 			return args, false
@@ -47,6 +47,11 @@ func (s *Shell) integrationCalls(ctx context.Context, args []string) ([]string, 
 		return s.shoptCall(ctx, args[i:])
 	case "set":
 		return setCall(args[i:])
+	case "getopts":
+		return s.getoptsCall(ctx, args[i:])
+	case "cd":
+		out, ok := cdCall(args[i:])
+		return append(append([]string(nil), args[:i]...), out...), ok
 	}
 	return args, false
 }

@@ -91,7 +91,7 @@ func formatPrintf(cfg *expand.Config, format string, args []string) (string, err
 }
 
 // quoteDirectives prepares one round of the format: each %q becomes %s
-// with its argument quoted (or '' for a missing one). It returns the
+// with its argument quoted (or ” for a missing one). It returns the
 // format, the arguments and how many arguments the round takes.
 func quoteDirectives(format string, args []string) (string, []string, int) {
 	var f strings.Builder
@@ -146,7 +146,7 @@ func quoteDirectives(format string, args []string) (string, []string, int) {
 	return f.String(), a, next
 }
 
-// printfQuote quotes s as bash's printf %q does: '' for nothing, $'...'
+// printfQuote quotes s as bash's printf %q does: ” for nothing, $'...'
 // when it holds control characters, else backslashes before the
 // characters the shell would treat specially.
 func printfQuote(s string) string {
@@ -186,8 +186,18 @@ func printfQuote(s string) string {
 func ansiCQuote(s string) string {
 	var b strings.Builder
 	b.WriteString("$'")
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= 0x80 {
+			if r, size := utf8.DecodeRuneInString(s[i:]); r != utf8.RuneError || size > 1 {
+				b.WriteString(s[i : i+size])
+				i += size
+				continue
+			}
+			fmt.Fprintf(&b, "\\%03o", c)
+			i++
+			continue
+		}
 		switch c {
 		case '\a':
 			b.WriteString(`\a`)
@@ -209,12 +219,13 @@ func ansiCQuote(s string) string {
 			b.WriteByte('\\')
 			b.WriteByte(c)
 		default:
-			if c < 0x20 || c == 0x7f || c >= 0x80 && !utf8.FullRuneInString(s[i:]) {
+			if c < 0x20 || c == 0x7f {
 				fmt.Fprintf(&b, "\\%03o", c)
 			} else {
 				b.WriteByte(c)
 			}
 		}
+		i++
 	}
 	b.WriteByte('\'')
 	return b.String()

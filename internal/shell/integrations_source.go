@@ -57,7 +57,8 @@ func (s *Shell) sourceCall(ctx context.Context, args []string) ([]string, bool) 
 	if err != nil {
 		return args, false
 	}
-	out, changed := s.prepass(src, path)
+	getenv := func(name string) string { return hc.Env.Get(name).String() }
+	out, changed := s.cachedPrepass(src, path, prepassCacheDir(getenv))
 	if !changed {
 		return args, false
 	}
@@ -123,7 +124,9 @@ func (s *Shell) prepass(src []byte, name string) (out []byte, changed bool) {
 	zsh := bytes.Contains(src, []byte("ZSH_VERSION"))
 	and := funcAnd.Match(src)
 	cfor := cStyleFor.Match(src)
-	if !interactive && !zsh && !and && !cfor {
+	arr := arrayAll.Match(src)
+	notDash := bytes.Contains(src, []byte("!(-*)"))
+	if !interactive && !zsh && !and && !cfor && !arr && !notDash {
 		return src, false
 	}
 	f, err := syntax.NewParser().Parse(bytes.NewReader(src), name)
@@ -148,6 +151,19 @@ func (s *Shell) prepass(src []byte, name string) (out []byte, changed bool) {
 			if interactive && isPlainDash(n) {
 				edits = append(edits, edit{at: int(n.End().Offset()), text: "i"})
 			}
+			if name, ok := setArrayAll(src, n); ok {
+				// ${a+"${a[@]}"}: the interpreter drops the empty
+				// elements; "${a[@]}" is the same in bash 4.4 and later.
+				edits = append(edits, edit{at: int(n.Pos().Offset()), drop: int(n.End().Offset() - n.Pos().Offset()), text: `"${` + name + `[@]}"`})
+				return false
+			}
+		case *syntax.ExtGlob:
+			// !(-*) (anything not starting with -), which the
+			// interpreter matches only with nothing around it, is
+			// @(|[!-]*), which it matches anywhere.
+			if n.Op == syntax.GlobExcept && n.Pattern != nil && n.Pattern.Value == "-*" {
+				edits = append(edits, edit{at: int(n.OpPos.Offset()), drop: int(n.End().Offset() - n.OpPos.Offset()), text: "@(|[!-]*)"})
+			}
 		case *syntax.ForClause:
 			if loop, ok := n.Loop.(*syntax.CStyleLoop); ok && !n.Braces {
 				end := int(loop.Rparen.Offset()) + 2
@@ -156,7 +172,16 @@ func (s *Shell) prepass(src []byte, name string) (out []byte, changed bool) {
 		case *syntax.FuncDecl:
 			// "f() { ...; } && cmd" is the definition, then cmd (a
 			// definition always succeeds): the && becomes a ;.
-			if b, ok := n.Body.Cmd.(*syntax.BinaryCmd); ok && b.Op == syntax.AndStmt && isCompound(b.X.Cmd) && n.Body.Pos() == b.X.Pos() {
+			b, ok := n.Body.Cmd.(*syntax.BinaryCmd)
+			for ok {
+				// The definition is the leftmost operand.
+				inner, more := b.X.Cmd.(*syntax.BinaryCmd)
+				if !more {
+					break
+				}
+				b = inner
+			}
+			if ok && b.Op == syntax.AndStmt && isCompound(b.X.Cmd) && n.Body.Pos() == b.X.Pos() {
 				edits = append(edits, edit{at: int(b.OpPos.Offset()), drop: 2, text: "; "})
 			}
 		}
@@ -179,6 +204,9 @@ func (s *Shell) prepass(src []byte, name string) (out []byte, changed bool) {
 	b.Write(src[last:])
 	return b.Bytes(), true
 }
+
+// arrayAll finds ${NAME+"${NAME[@]}"}.
+var arrayAll = regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z_0-9]*\+"\$\{`)
 
 // cStyleFor finds an arithmetic for loop.
 var cStyleFor = regexp.MustCompile(`for[ \t]*\(\(`)
@@ -217,6 +245,23 @@ func isCompound(c syntax.Command) bool {
 		return true
 	}
 	return false
+}
+
+// setArrayAll reports whether pe is ${NAME+"${NAME[@]}"}, and NAME.
+func setArrayAll(src []byte, pe *syntax.ParamExp) (string, bool) {
+	if pe.Exp == nil || pe.Exp.Op != syntax.AlternateUnset || pe.Param == nil || pe.Exp.Word == nil || pe.Short {
+		return "", false
+	}
+	name := pe.Param.Value
+	w := pe.Exp.Word
+	if len(w.Parts) != 1 {
+		return "", false
+	}
+	dq, ok := w.Parts[0].(*syntax.DblQuoted)
+	if !ok || len(dq.Parts) != 1 {
+		return "", false
+	}
+	return name, string(src[dq.Pos().Offset():dq.End().Offset()]) == `"${`+name+`[@]}"`
 }
 
 // isPlainDash reports whether a parameter expansion is $- or ${-}, with

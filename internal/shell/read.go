@@ -175,10 +175,7 @@ func (s *Shell) readCall(ctx context.Context, args []string) (out []string, hand
 	case o.edit && tty && o.nchars < 0 && !o.hasTimeout && !o.silent && o.delim == '\n':
 		text, status = s.readEdited(hc, f, o)
 	default:
-		if o.prompt != "" && tty {
-			io.WriteString(stderr, o.prompt) //nolint:errcheck
-		}
-		text, status = readPlain(ctx, in, o, tty)
+		text, status = readPlain(ctx, in, o, tty, stderr)
 	}
 	return []string{"eval", readAssignments(hc, o, text, status)}, true
 }
@@ -231,6 +228,11 @@ func (s *Shell) readEdited(hc interp.HandlerContext, in *os.File, o *readOpts) (
 	files.Getenv = getenv
 	savedCompleter := ed.Completer
 	savedStartup, savedPreInput, savedAuto := ed.StartupHook, ed.PreInputHook, ed.AutoHistory
+	// What the prompt adds for shell commands (hints from the history,
+	// syntax colours, a check that the command is complete) is not for
+	// what read reads.
+	savedHinter, savedHighlighter, savedValidator := ed.Hinter, ed.Highlighter, ed.Validator
+	ed.Hinter, ed.Highlighter, ed.Validator = nil, nil, nil
 	ed.Completer = files
 	ed.AutoHistory = false
 	ed.PreInputHook = nil
@@ -249,6 +251,7 @@ func (s *Shell) readEdited(hc interp.HandlerContext, in *os.File, o *readOpts) (
 	}
 	st.mu.Unlock()
 	ed.Completer = savedCompleter
+	ed.Hinter, ed.Highlighter, ed.Validator = savedHinter, savedHighlighter, savedValidator
 	ed.StartupHook, ed.PreInputHook, ed.AutoHistory = savedStartup, savedPreInput, savedAuto
 	switch {
 	case errors.Is(err, lineedit.ErrInterrupt):

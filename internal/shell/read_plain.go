@@ -21,12 +21,16 @@ const readTimeoutStatus = 142
 // characters, within -t's time. Backslashes stay in the text unless -r,
 // for readAssignments to treat; a backslash before a newline joins the
 // lines. On a terminal, -s turns echo off and -n and -N read each key as
-// it is typed. The status is 0, 1 at the end of input, or 142 when the
+// it is typed. -p's prompt goes to stderr, on a terminal only, once the
+// modes are set. The status is 0, 1 at the end of input, or 142 when the
 // time ran out; what was read so far is returned in any case.
-func readPlain(ctx context.Context, in io.Reader, o *readOpts, tty bool) (string, int) {
+func readPlain(ctx context.Context, in io.Reader, o *readOpts, tty bool, stderr io.Writer) (string, int) {
 	f, _ := in.(*os.File)
 	if tty && (o.silent || o.nchars >= 0) {
 		defer ttyModes(f, o.silent, o.nchars >= 0)()
+	}
+	if o.prompt != "" && tty {
+		io.WriteString(stderr, o.prompt) //nolint:errcheck
 	}
 	var deadline time.Time
 	if o.hasTimeout {

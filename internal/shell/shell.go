@@ -181,8 +181,10 @@ func (s *Shell) start(ctx context.Context, attachStdin bool) (exited bool, err e
 			}
 		}
 		s.runner.Reset()
-		s.setBashVars() // integrations_vars.go
+		s.setBashVars()        // integrations_vars.go
+		restoreGC := pauseGC() // integrations_vars.go
 		s.rcExited, s.rcErr = s.sourceStartup(ctx)
+		restoreGC()
 	}
 	return s.rcExited, s.rcErr
 }
