@@ -106,6 +106,7 @@ func parseArgs(args []string) (config, error) {
 }
 
 func main() {
+	shell.WorkerMain() // a pool worker of parallel (runtime/multiprocessing) runs here and exits
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 

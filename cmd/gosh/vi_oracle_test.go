@@ -295,6 +295,30 @@ var viHand = []string{
 	"draft\x1b0_",
 	"\x1b_",
 	"\x1bk_",
+	// History moves in the middle of a sequence: the edits of a history
+	// line stay on its entry when the cursor leaves it, with its undo
+	// list; the line being typed keeps its own. Each sequence ends on the
+	// entry it edited (accepting the line then puts the entry back) or
+	// with the edits undone, so that no entry stays edited for the
+	// sequences after.
+	"abc\x1bkxjk",
+	"abc\x1bkxjku",
+	"abc\x1bkxjkU",
+	"abc\x1bkkxjkuj",
+	"\x1bkAxy\x1bjk",
+	"\x1bkAxy\x1bjku",
+	"\x1bkdwjjk",
+	"draft\x1bkxjjk",
+	"ab\x1bAcd\x1bkjuu",
+	"ab\x1bAcd\x1bkjx",
+	"abc\x1bGxjk",
+	"abc\x1bGxjku",
+	"abc\x1b3Gx2Gj",
+	"draft\x1b/o\rjj",
+	"draft\x1b/o\rxjjkk",
+	"draft\x1b/o\rxjk",
+	"draft\x1bk/o\rjj",
+	"draft\x1bkx/zzz\rjk",
 	// More counts, redo and corner cases.
 	"abc\x1b03iXY\x1b",
 	"abc\x1b0iXY\x1b3.",
@@ -503,9 +527,10 @@ func viGenerate(n int, seed int64) []string {
 				b.WriteString("c" + []string{"w", "W", "e", "b", "l", "h", "$"}[r.Intn(7)] + text(1) + "\x1b")
 				killed, changed, markRedo = true, true, false
 			case 22:
-				// History, last: readline keeps the changes made to a
-				// history line once the cursor leaves it, and they would
-				// show in the sequences after.
+				// History, last: the changes made to a history line
+				// stay on its entry once the cursor leaves it, in both
+				// shells, and would show in every sequence after (see
+				// the hand-written sequences for moves mid-sequence).
 				b.WriteString(c + []string{"k", "j", "-", "+", "G", "kk", "/o\r", "?e\r", "/^[lg]\r", "/o\rn", "/o\rnN"}[r.Intn(11)])
 				i = 0
 			case 23:

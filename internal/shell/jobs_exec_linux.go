@@ -127,9 +127,14 @@ func forkExec(path string, args []string, attr *syscall.ProcAttr) (int, error) {
 // goes on with status 128+signal, as in bash, and the job waits in the
 // table for fg or bg (see watch); stopped is then true.
 func (jt *jobTable) waitProc(t *task, j *job, p *proc) (stopped bool, err error) {
+	options := 0
+	if jt.tc != nil {
+		// Without job control, bash waits for a stopped command.
+		options = syscall.WUNTRACED | syscall.WCONTINUED
+	}
 	for {
 		var ws syscall.WaitStatus
-		_, err := syscall.Wait4(p.pid, &ws, syscall.WUNTRACED|syscall.WCONTINUED, nil)
+		_, err := syscall.Wait4(p.pid, &ws, options, nil)
 		if err == syscall.EINTR {
 			continue
 		}
@@ -314,8 +319,15 @@ func newChildFiles(hc interp.HandlerContext) (*childFiles, error) {
 			cf.add(f)
 			continue
 		}
-		if w == nil {
-			w = io.Discard
+		if w == nil || w == io.Discard {
+			null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+			if err != nil {
+				cf.abort()
+				return nil, err
+			}
+			cf.add(null)
+			cf.closeUp = append(cf.closeUp, null)
+			continue
 		}
 		pr, pw, err := os.Pipe()
 		if err != nil {

@@ -65,7 +65,7 @@ func parseSignal(spec string) (syscall.Signal, bool) {
 func (s *Shell) killBuiltin() Builtin {
 	return func(ctx context.Context, args []string) error {
 		args = args[1:]
-		stdout, stderr := stdoutOf(ctx), stderrOf(ctx)
+		stderr := stderrOf(ctx)
 		if len(args) == 0 {
 			fmt.Fprintln(stderr, killUsage)
 			return interp.ExitStatus(2)
@@ -133,7 +133,6 @@ func (s *Shell) killBuiltin() Builtin {
 				status = 1
 			}
 		}
-		_ = stdout
 		if status != 0 {
 			return interp.ExitStatus(status)
 		}
