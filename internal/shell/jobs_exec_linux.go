@@ -376,16 +376,25 @@ func (cf *childFiles) wait() {
 // execEnv returns the exported variables of env as "NAME=value", as the
 // interpreter passes them to the programs it runs.
 func execEnv(env expand.Environ) []string {
+	// An environment can name a variable more than once (a prefix
+	// assignment over an exported variable inside $(...) does): the
+	// last value wins, as os/exec's dedup does for interp's own
+	// exec handler; syscall.ForkExec passes duplicates through, and C
+	// programs would then read the first.
 	list := make([]string, 0, 64)
+	at := make(map[string]int, 64)
 	for name, vr := range env.Each {
 		if !vr.IsSet() {
-			for i, kv := range list {
-				if strings.HasPrefix(kv, name+"=") {
-					list[i] = ""
-				}
+			if i, ok := at[name]; ok {
+				list[i] = ""
+				delete(at, name)
 			}
 		}
 		if vr.Exported && vr.Kind == expand.String {
+			if i, ok := at[name]; ok {
+				list[i] = ""
+			}
+			at[name] = len(list)
 			list = append(list, name+"="+vr.String())
 		}
 	}
