@@ -50,6 +50,9 @@ type List struct {
 	// fileLength is Python's history length: how many lines
 	// write_history_file keeps (-1: all).
 	fileLength int
+	// idx, built at the first search of a long list, lets searches pass
+	// over parts of the arena (index.go); it goes with the arena.
+	idx *searchIndex
 }
 
 // New returns an empty list with no size limit, numbered from 1.
@@ -218,6 +221,7 @@ func (l *List) Remove(i int) {
 func (l *List) Clear() {
 	l.arena, l.lines, l.times = nil, nil, nil
 	l.dead = 0
+	l.idx = nil
 	l.ordered = true
 }
 
@@ -263,4 +267,5 @@ func (l *List) compact() {
 	l.arena = arena
 	l.dead = 0
 	l.ordered = true
+	l.idx = nil
 }

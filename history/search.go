@@ -24,6 +24,12 @@ type Search struct {
 // first match in the entry when searching forward, the last when
 // searching backward. It returns -1, -1 when no entry matches. An empty
 // pattern matches every entry at offset 0.
+//
+// Find sweeps the list's text rather than going entry by entry, and in a
+// long list (a megabyte of text or more) passes over most of it with an
+// index that the first search starts building in the background (see
+// PrepareSearch); like every method, it must not run concurrently with
+// another on the list.
 func (l *List) Find(s Search, from int) (index, offset int) {
 	if len(l.lines) == 0 {
 		return -1, -1
@@ -38,12 +44,9 @@ func (l *List) Find(s Search, from int) (index, offset int) {
 		}
 	}
 	pat := []byte(s.Pattern)
-	if !s.Prefix && l.ordered && len(pat) > 0 {
-		if !s.IgnoreCase {
-			return l.findInArena(pat, from, s.Forward, bytes.Index)
-		}
-		if isASCII(pat) {
-			return l.findInArena(pat, from, s.Forward, indexFoldASCII)
+	if l.ordered && len(pat) > 0 {
+		if !s.IgnoreCase || isASCII(pat) {
+			return l.findInArena(pat, from, s.Forward, s.Prefix, s.IgnoreCase)
 		}
 	}
 	step := -1
@@ -99,74 +102,152 @@ func hasPrefix(line, pat []byte, fold bool) bool {
 	return bytes.EqualFold(line[:len(pat)], pat)
 }
 
-// searchChunk is how much of the arena a backward search scans at a time.
-const searchChunk = 64 << 10
+// Scanning the arena backward, a search looks at chunks of it from
+// minChunk bytes, doubling up to maxChunk: a match near the start costs
+// little, and a long scan few calls.
+const (
+	minChunk = 2 << 10
+	maxChunk = 256 << 10
+)
 
 // findInArena searches the arena in one sweep, which is far faster than
 // entry by entry; it needs the entries to lie in the arena in list order.
 // A match that does not lie inside one entry (across two, or in a
-// timestamp) is skipped.
-func (l *List) findInArena(pat []byte, from int, forward bool, index func(s, sep []byte) int) (int, int) {
+// timestamp), or with prefix not at its start, is passed over. With an
+// index, it scans only the blocks of the arena that may hold a match.
+func (l *List) findInArena(pat []byte, from int, forward, prefix, fold bool) (int, int) {
+	var lo, hi int
 	if forward {
-		pos := int(l.lines[from].off)
-		for pos <= len(l.arena) {
-			k := index(l.arena[pos:], pat)
-			if k < 0 {
-				return -1, -1
-			}
-			at := pos + k
-			if i, ok := l.entryAt(at, len(pat)); ok && i >= from {
-				return i, at - int(l.lines[i].off)
-			}
-			pos = at + 1
-		}
+		lo, hi = int(l.lines[from].off), len(l.arena)
+	} else {
+		lo, hi = 0, int(l.lines[from].end)
+	}
+	if hi-lo < len(pat) {
 		return -1, -1
 	}
-	// Backward: scan chunks from the end of entry from toward the start,
-	// finding the last match of each chunk with forward Index.
-	hi := int(l.lines[from].end)
-	chunk := max(searchChunk, 2*len(pat))
-	for hi > 0 {
-		lo := max(hi-chunk, 0)
+	x := l.searchIndex()
+	rank := &staticRank
+	if x != nil {
+		rank = &x.count
+	}
+	sc := arenaScan{l: l, m: newMatcher(pat, fold, rank), prefix: prefix}
+	at := -1
+	switch {
+	case x == nil && forward:
+		at = sc.first(lo, hi)
+	case x == nil:
+		at = sc.last(lo, hi)
+	default:
+		var buf [4 * idxWindow]int
+		bs := x.newScan(pat, buf[:0])
+		if forward {
+			at = bs.forward(lo, hi, sc.first)
+		} else {
+			at = bs.backward(lo, hi, sc.last)
+		}
+	}
+	if at < 0 {
+		return -1, -1
+	}
+	c := entryCursor{lines: l.lines}
+	c.seek(at)
+	return c.i, at - int(l.lines[c.i].off)
+}
+
+// arenaScan finds matches of pat in stretches of the arena.
+type arenaScan struct {
+	l      *List
+	m      *matcher
+	prefix bool
+}
+
+// first returns the first match in arena[lo:hi] that lies in an entry,
+// or -1.
+func (sc *arenaScan) first(lo, hi int) int {
+	arena, n := sc.l.arena, len(sc.m.pat)
+	c := entryCursor{lines: sc.l.lines}
+	for pos := lo; pos+n <= hi; {
+		k := sc.m.index(arena[pos:hi])
+		if k < 0 {
+			return -1
+		}
+		at := pos + k
+		if !c.ok {
+			c.seek(at)
+		}
+		if c.holds(at, n, sc.prefix) {
+			return at
+		}
+		pos = at + 1
+	}
+	return -1
+}
+
+// last returns the last match in arena[lo:hi] that lies in an entry, or
+// -1. It scans chunks from the end, finding the last match of each with
+// forward Index (bytes.LastIndex is not vectorised).
+func (sc *arenaScan) last(lo, hi int) int {
+	arena, n := sc.l.arena, len(sc.m.pat)
+	chunk := max(minChunk, 2*n)
+	for hi-lo >= n {
+		clo := max(hi-chunk, lo)
 		last := -1
-		for pos := lo; pos+len(pat) <= hi; {
-			k := index(l.arena[pos:hi], pat)
+		c := entryCursor{lines: sc.l.lines}
+		for pos := clo; pos+n <= hi; {
+			k := sc.m.index(arena[pos:hi])
 			if k < 0 {
 				break
 			}
 			at := pos + k
-			if i, ok := l.entryAt(at, len(pat)); ok && i <= from {
+			if !c.ok {
+				c.seek(at)
+			}
+			if c.holds(at, n, sc.prefix) {
 				last = at
 			}
 			pos = at + 1
 		}
 		if last >= 0 {
-			i, _ := l.entryAt(last, len(pat))
-			return i, last - int(l.lines[i].off)
+			return last
 		}
-		if lo == 0 {
+		if clo == lo {
 			break
 		}
-		// The next chunk overlaps this one by len(pat)-1 bytes, so a match
-		// across the boundary is found.
-		hi = lo + len(pat) - 1
+		// The next chunk overlaps this one by n-1 bytes, so a match across
+		// the boundary is found.
+		hi = clo + n - 1
+		chunk = min(2*chunk, maxChunk)
 	}
-	return -1, -1
+	return -1
 }
 
-// entryAt returns the entry whose text holds arena[at:at+n].
-func (l *List) entryAt(at, n int) (int, bool) {
-	i := sort.Search(len(l.lines), func(i int) bool { return int(l.lines[i].end) > at }) // first entry ending after at
-	for ; i < len(l.lines); i++ {
-		s := l.lines[i]
-		if int(s.off) > at {
-			return 0, false
-		}
-		if s.len() > 0 || n == 0 {
-			return i, at+n <= int(s.end)
-		}
+// An entryCursor finds the entries that hold matches, for matches
+// visited in increasing order: a binary search for the first, then a
+// walk.
+type entryCursor struct {
+	lines []span
+	i     int  // the first entry that ends after the last match asked about
+	ok    bool // i is set
+}
+
+// seek moves the cursor to the first entry that ends after at.
+func (c *entryCursor) seek(at int) {
+	c.i = sort.Search(len(c.lines), func(i int) bool { return int(c.lines[i].end) > at })
+	c.ok = true
+}
+
+// holds reports whether arena[at:at+n] lies in one entry (at its start,
+// with prefix); at must not be below the last at asked about.
+func (c *entryCursor) holds(at, n int, prefix bool) bool {
+	for c.i < len(c.lines) && int(c.lines[c.i].end) <= at {
+		c.i++
 	}
-	return 0, false
+	if c.i == len(c.lines) {
+		return false
+	}
+	s := c.lines[c.i]
+	// An empty entry that ends after at begins after it too.
+	return int(s.off) <= at && at+n <= int(s.end) && (!prefix || int(s.off) == at)
 }
 
 func isASCII(b []byte) bool {
