@@ -83,6 +83,11 @@ const (
 type Result struct {
 	Start, End int
 	Candidates []Candidate
+	// NoSort keeps the candidates in the order given: the editor neither
+	// sorts them nor removes duplicates other than adjacent ones, as
+	// readline does with rl_sort_completion_matches off (bash's
+	// complete -o nosort).
+	NoSort bool
 }
 
 // A Completer proposes completions for a line with the cursor at byte

@@ -51,9 +51,9 @@ type complState struct {
 }
 
 // matchSet is the outcome of asking the completer: the word completed
-// (text[start:end]), the candidates sorted and without duplicates, and
-// the text their common prefix replaces the word with (readline's
-// matches[0]).
+// (text[start:end]), the candidates sorted (unless the completer said
+// NoSort) and without duplicates, and the text their common prefix
+// replaces the word with (readline's matches[0]).
 type matchSet struct {
 	start, end int
 	text       string
@@ -82,7 +82,11 @@ func (e *Engine) gatherMatches() *matchSet {
 		return nil
 	}
 	cands := append([]completion.Candidate(nil), r.Candidates...)
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Text < cands[j].Text })
+	if !r.NoSort {
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].Text < cands[j].Text })
+	}
+	// Readline's remove_duplicate_matches: with the matches unsorted
+	// (rl_sort_completion_matches off) only adjacent duplicates go.
 	uniq := cands[:1]
 	for _, c := range cands[1:] {
 		if c.Text != uniq[len(uniq)-1].Text {

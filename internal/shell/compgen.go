@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/interp"
@@ -225,8 +226,20 @@ func (s *Shell) actionMatches(ctx context.Context, env *compEnv, acts compAction
 			add(varNames(env.vars, func(v expand.Variable) bool { return v.Kind == expand.Indexed || v.Kind == expand.Associative }))
 		case actBinding:
 			add(s.bindingNames())
-		case actBuiltin, actEnabled, actHelpTopic:
+		case actBuiltin, actEnabled:
+			// gosh cannot disable a built-in (no enable -n): all are
+			// enabled and -A disabled gives nothing.
 			add(s.builtinNames())
+		case actHelpTopic:
+			// What help knows: the built-ins, and the names the
+			// interpreter reserves without running them.
+			add(s.helpNames())
+		case actJob:
+			add(s.jobNames(-1))
+		case actRunning:
+			add(s.jobNames(jobRunning))
+		case actStopped:
+			add(s.jobNames(jobStopped))
 		case actExport:
 			add(varNames(env.vars, func(v expand.Variable) bool { return v.Exported }))
 		case actFunction:
@@ -240,11 +253,11 @@ func (s *Shell) actionMatches(ctx context.Context, env *compEnv, acts compAction
 		case actKeyword:
 			add(completion.Keywords)
 		case actSetopt:
-			add(setoptNames)
+			add(setoptNames())
 		case actShopt:
-			add(shoptNames)
+			add(shoptNames())
 		case actSignal:
-			add(signalNames)
+			add(signalNames())
 		case actVariable:
 			add(varNames(env.vars, nil))
 		case actCommand:
@@ -266,8 +279,6 @@ func (s *Shell) actionMatches(ctx context.Context, env *compEnv, acts compAction
 			d.DirsOnly = true
 			out = append(out, fileWords(&d, word)...)
 		}
-		// Jobs, disabled built-ins, running and stopped jobs: gosh has
-		// none to offer.
 	}
 	return out
 }
@@ -358,7 +369,7 @@ func (s *Shell) functionNames() []string {
 func (s *Shell) builtinNames() []string {
 	var names []string
 	seen := map[string]bool{}
-	for _, n := range bashBuiltins {
+	for _, n := range bashBuiltins() {
 		if _, ok := s.lookupBuiltin(n); ok || interp.IsBuiltin(n) && !takenOver[n] {
 			names = append(names, n)
 			seen[n] = true
@@ -370,6 +381,44 @@ func (s *Shell) builtinNames() []string {
 		}
 	}
 	return names
+}
+
+// jobNames returns the jobs as bash's compgen -j lists them: the first
+// word of each job's command, from the highest job number down; only
+// those in state st unless st is negative (-A running, -A stopped). A
+// job that ended is listed until its end is reported.
+func (s *Shell) jobNames(st jobState) []string {
+	if s.jobs == nil {
+		return nil
+	}
+	jt := s.jobs
+	jt.mu.Lock()
+	defer jt.mu.Unlock()
+	var names []string
+	for i := len(jt.jobs) - 1; i >= 0; i-- {
+		j := jt.jobs[i]
+		if j.disowned || st >= 0 && j.state() != st {
+			continue
+		}
+		names = append(names, jobName(j.text))
+	}
+	return names
+}
+
+// jobName returns the first word of a job's command, as bash prints it:
+// "(" for a subshell, "((" for an arithmetic command (bash prints
+// "( cmd )" and "(( expr ))" where gosh keeps "(cmd)").
+func jobName(text string) string {
+	switch {
+	case strings.HasPrefix(text, "(("):
+		return "(("
+	case strings.HasPrefix(text, "("):
+		return "("
+	}
+	if k := strings.IndexAny(text, " \t\n"); k >= 0 {
+		return text[:k]
+	}
+	return text
 }
 
 // bindingNames returns readline's command names, sorted.
@@ -825,10 +874,19 @@ func shellQuote(s string) string {
 	return q
 }
 
-// Lists of names bash knows and gosh reports the same way.
+// Lists of names bash knows and gosh reports the same way, split on first
+// use rather than at start-up.
 var (
-	bashBuiltins = strings.Fields(". : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt source suspend test times trap true type typeset ulimit umask unalias unset wait")
-	setoptNames  = strings.Fields("allexport braceexpand emacs errexit errtrace functrace hashall histexpand history ignoreeof interactive-comments keyword monitor noclobber noexec noglob nolog notify nounset onecmd physical pipefail posix privileged verbose vi xtrace")
-	shoptNames   = strings.Fields("autocd assoc_expand_once cdable_vars cdspell checkhash checkjobs checkwinsize cmdhist compat31 compat32 compat40 compat41 compat42 compat43 compat44 complete_fullquote direxpand dirspell dotglob execfail expand_aliases extdebug extglob extquote failglob force_fignore globasciiranges globskipdots globstar gnu_errfmt histappend histreedit histverify hostcomplete huponexit inherit_errexit interactive_comments lastpipe lithist localvar_inherit localvar_unset login_shell mailwarn no_empty_cmd_completion nocaseglob nocasematch noexpand_translation nullglob patsub_replacement progcomp progcomp_alias promptvars restricted_shell shift_verbose sourcepath varredir_close xpg_echo")
-	signalNames  = strings.Fields("EXIT SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS SIGRTMIN SIGRTMIN+1 SIGRTMIN+2 SIGRTMIN+3 SIGRTMIN+4 SIGRTMIN+5 SIGRTMIN+6 SIGRTMIN+7 SIGRTMIN+8 SIGRTMIN+9 SIGRTMIN+10 SIGRTMIN+11 SIGRTMIN+12 SIGRTMIN+13 SIGRTMIN+14 SIGRTMIN+15 SIGRTMAX-14 SIGRTMAX-13 SIGRTMAX-12 SIGRTMAX-11 SIGRTMAX-10 SIGRTMAX-9 SIGRTMAX-8 SIGRTMAX-7 SIGRTMAX-6 SIGRTMAX-5 SIGRTMAX-4 SIGRTMAX-3 SIGRTMAX-2 SIGRTMAX-1 SIGRTMAX DEBUG ERR RETURN")
+	bashBuiltins = sync.OnceValue(func() []string {
+		return strings.Fields(". : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd printf pushd pwd read readarray readonly return set shift shopt source suspend test times trap true type typeset ulimit umask unalias unset wait")
+	})
+	setoptNames = sync.OnceValue(func() []string {
+		return strings.Fields("allexport braceexpand emacs errexit errtrace functrace hashall histexpand history ignoreeof interactive-comments keyword monitor noclobber noexec noglob nolog notify nounset onecmd physical pipefail posix privileged verbose vi xtrace")
+	})
+	shoptNames = sync.OnceValue(func() []string {
+		return strings.Fields("autocd assoc_expand_once cdable_vars cdspell checkhash checkjobs checkwinsize cmdhist compat31 compat32 compat40 compat41 compat42 compat43 compat44 complete_fullquote direxpand dirspell dotglob execfail expand_aliases extdebug extglob extquote failglob force_fignore globasciiranges globskipdots globstar gnu_errfmt histappend histreedit histverify hostcomplete huponexit inherit_errexit interactive_comments lastpipe lithist localvar_inherit localvar_unset login_shell mailwarn no_empty_cmd_completion nocaseglob nocasematch noexpand_translation nullglob patsub_replacement progcomp progcomp_alias promptvars restricted_shell shift_verbose sourcepath varredir_close xpg_echo")
+	})
+	signalNames = sync.OnceValue(func() []string {
+		return strings.Fields("EXIT SIGHUP SIGINT SIGQUIT SIGILL SIGTRAP SIGABRT SIGBUS SIGFPE SIGKILL SIGUSR1 SIGSEGV SIGUSR2 SIGPIPE SIGALRM SIGTERM SIGSTKFLT SIGCHLD SIGCONT SIGSTOP SIGTSTP SIGTTIN SIGTTOU SIGURG SIGXCPU SIGXFSZ SIGVTALRM SIGPROF SIGWINCH SIGIO SIGPWR SIGSYS SIGRTMIN SIGRTMIN+1 SIGRTMIN+2 SIGRTMIN+3 SIGRTMIN+4 SIGRTMIN+5 SIGRTMIN+6 SIGRTMIN+7 SIGRTMIN+8 SIGRTMIN+9 SIGRTMIN+10 SIGRTMIN+11 SIGRTMIN+12 SIGRTMIN+13 SIGRTMIN+14 SIGRTMIN+15 SIGRTMAX-14 SIGRTMAX-13 SIGRTMAX-12 SIGRTMAX-11 SIGRTMAX-10 SIGRTMAX-9 SIGRTMAX-8 SIGRTMAX-7 SIGRTMAX-6 SIGRTMAX-5 SIGRTMAX-4 SIGRTMAX-3 SIGRTMAX-2 SIGRTMAX-1 SIGRTMAX DEBUG ERR RETURN")
+	})
 )

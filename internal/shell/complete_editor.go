@@ -173,9 +173,10 @@ func isAssignment(w string) bool {
 
 // progResult turns what a compspec generated into the editor's result:
 // words replace the whole word; file names are quoted (unless -o
-// noquote) and directories marked; -o nospace appends nothing.
+// noquote) and directories marked; -o nospace appends nothing; -o nosort
+// keeps the order they came in.
 func progResult(res compResult, raw string, start, cursor int, dir string, files *completion.Files) completion.Result {
-	r := completion.Result{Start: start, End: cursor}
+	r := completion.Result{Start: start, End: cursor, NoSort: res.options&optNosort != 0}
 	single := len(res.words) == 1
 	for _, m := range res.words {
 		c := completion.Candidate{Text: m}
