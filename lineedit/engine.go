@@ -121,6 +121,8 @@ type Engine struct {
 	// whose text collects in paste.
 	pasting bool
 	paste   []byte
+	// region is the active region (region.go).
+	region activeRegion
 
 	// snap hands out the line to Frame without copying it each time;
 	// modeStr is the last mode string shown (show-mode-in-prompt).
@@ -159,6 +161,7 @@ func (e *Engine) Reset(prompt string) {
 	}
 	e.search = nil
 	e.pasting = false
+	e.region = activeRegion{}
 	e.confirm = nil
 	e.menu = nil
 	e.historyStartAt() // operate-and-get-next
@@ -208,9 +211,9 @@ func (e *Engine) Frame() Frame {
 	}
 	if e.argMode {
 		// Readline shows the argument being typed in place of the prompt.
-		return e.decorate(Frame{Prompt: argPrompt(e.count()), Text: e.snap.view(e.buf.text), Cursor: e.buf.point})
+		return e.withRegion(e.decorate(Frame{Prompt: argPrompt(e.count()), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}))
 	}
-	return e.decorate(Frame{Prompt: e.prompt, Mode: e.frameMode(), Text: e.snap.view(e.buf.text), Cursor: e.buf.point})
+	return e.withRegion(e.decorate(Frame{Prompt: e.prompt, Mode: e.frameMode(), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}))
 }
 
 // Feed gives the engine one chunk of typed bytes and returns the status.
@@ -424,6 +427,7 @@ func (e *Engine) run(entry inputrc.Entry, key byte) {
 func (e *Engine) finishCommand() {
 	e.last = e.this
 	e.this = nil
+	e.deactivateRegion() // _rl_internal_char_cleanup
 }
 
 // lastWas reports whether the previous command was one of names.

@@ -32,8 +32,13 @@ func (e *Engine) pasteBytes() bool {
 		// A group, as readline makes it: typing after a paste starts a
 		// new undo step rather than joining the pasted text.
 		e.undo.begin()
+		start := e.buf.point
 		e.insertBytes(text, 1)
 		e.undo.end()
+		// rl_bracketed_paste_begin: the mark at the start of the text,
+		// the point at its end, and the region between them active.
+		e.buf.mark = start
+		e.activateRegion(start, e.buf.point)
 		e.paste = e.paste[:0]
 		return true
 	}

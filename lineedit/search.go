@@ -40,6 +40,14 @@ type isearch struct {
 	// search unless more input comes at once, which makes it the start
 	// of a key sequence such as an arrow key (see Engine.WantsTimeout).
 	escWait bool
+	// region: the string was found and is shown as the active region
+	// (region.go), from the point on for the string's length.
+	region bool
+	// pasteSeq holds the bytes of an escape sequence typed so far while
+	// they may be the start of a bracketed paste (ESC [ 200 ~);
+	// pasteText, when not nil, collects the text of the paste.
+	pasteSeq  []byte
+	pasteText []byte
 }
 
 // searchState is where an incremental search stands.
@@ -84,8 +92,11 @@ func (e *Engine) startSearch(forward, nonInc bool) {
 	}
 	if nonInc {
 		e.histMaybeSave() // _rl_nsearch_init
-	} else {
-		e.histMaybeReplace() // _rl_isearch_init: the history has the line's edits
+	} else if e.histMaybeReplace(); e.histOnEntry() {
+		// _rl_isearch_init: the history has the line's edits, and the
+		// search's copy of the line it starts in is the entry's (which
+		// is not the line when the line changed with no undo step).
+		s.origText = []byte(e.hist.Line(e.histPos))
 	}
 	e.search = s
 }
@@ -103,15 +114,28 @@ func (s *isearch) frame(e *Engine) Frame {
 	if s.failed {
 		p = "(failed " + p[1:]
 	}
-	return Frame{Prompt: p + string(s.query) + "': ", Text: string(e.buf.text), Cursor: e.buf.point}
+	f := Frame{Prompt: p + string(s.query) + "': ", Text: string(e.buf.text), Cursor: e.buf.point}
+	if s.region {
+		f = addRegion(f, e.buf.point, e.buf.point+len(s.query), e.regionStyle())
+	}
+	return f
 }
 
 // key handles a byte typed during the search.
 func (s *isearch) key(e *Engine, b byte) {
+	if s.takePaste(e, b) {
+		return
+	}
 	if s.escWait {
 		// Input came right after ESC: ESC starts a key sequence, which
 		// ends the search and then acts (readline's rl_execute_next).
 		s.escWait = false
+		if !s.nonInc {
+			// Which may be the start of a bracketed paste.
+			s.pasteSeq = append(s.pasteSeq[:0], 0x1b)
+			s.takePaste(e, b)
+			return
+		}
 		e.queue = append([]byte{0x1b, b}, e.queue...)
 		s.finish(e)
 		return
@@ -186,9 +210,11 @@ func (s *isearch) key(e *Engine, b byte) {
 				s.escWait = true
 				return
 			}
-			// An escape sequence (an arrow key): end the search and let
-			// the whole sequence act.
-			e.queue = append([]byte{b}, e.queue...)
+			// The start of an escape sequence: a bracketed paste, or
+			// another key (an arrow key), which ends the search and
+			// then acts as a whole (see takePaste).
+			s.pasteSeq = append(s.pasteSeq[:0], 0x1b)
+			return
 		}
 		s.finish(e)
 		return
@@ -282,6 +308,9 @@ func (s *isearch) find(e *Engine) {
 			s.failedScan(e, q)
 		}
 	}
+	// readline deactivates the mark when the search fails and activates
+	// it when the string is found.
+	s.region = !s.failed && e.regionEnabled()
 	if s.failed {
 		e.ding()
 		s.pos = s.lastFound
@@ -454,4 +483,41 @@ func (s *isearch) abort(e *Engine) {
 	}
 	e.buf.point = min(s.origPoint, len(e.buf.text))
 	e.ding()
+}
+
+// pasteBeginSeq is what a terminal sends before pasted text.
+var pasteBeginSeq = []byte("\x1b[200~")
+
+// takePaste takes b when it is part of an escape sequence that may start
+// a bracketed paste, or of the paste's text, and reports whether it took
+// it. As readline's isearch does with bracketed-paste-begin (its case
+// -7), the text pasted is added to the string, which is searched for; an
+// empty paste does nothing. Another escape sequence (an arrow key, a Meta
+// key) ends the search and then acts.
+func (s *isearch) takePaste(e *Engine, b byte) bool {
+	switch {
+	case s.pasteText != nil:
+		s.pasteText = append(s.pasteText, b)
+		if bytes.HasSuffix(s.pasteText, pasteEnd) {
+			text := s.pasteText[:len(s.pasteText)-len(pasteEnd)]
+			s.pasteText = nil
+			s.add(e, text)
+		}
+		return true
+	case len(s.pasteSeq) > 0:
+		seq := append(s.pasteSeq, b)
+		switch {
+		case !bytes.HasPrefix(pasteBeginSeq, seq):
+			s.pasteSeq = nil
+			e.queue = append(append([]byte(nil), seq...), e.queue...)
+			s.finish(e)
+		case len(seq) == len(pasteBeginSeq):
+			s.pasteSeq = nil
+			s.pasteText = []byte{}
+		default:
+			s.pasteSeq = seq
+		}
+		return true
+	}
+	return false
 }
