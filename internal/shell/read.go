@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 	"mvdan.cc/sh/v3/interp"
 	"mvdan.cc/sh/v3/syntax"
@@ -167,12 +168,16 @@ func (s *Shell) readCall(ctx context.Context, args []string) (out []string, hand
 		fmt.Fprintf(stderr, "gosh: read: %v\n", err)
 		return statusCommand(1), true
 	}
+	if c, ok := in.(io.Closer); ok && o.fd > 2 {
+		defer c.Close()
+	}
 	var text string
 	var status int
 	f, isFile := in.(*os.File)
 	tty := isFile && term.IsTerminal(int(f.Fd()))
 	switch {
-	case o.edit && tty && o.nchars < 0 && !o.hasTimeout && !o.silent && o.delim == '\n':
+	case o.edit && tty && o.nchars != 0:
+		// -n 0 and -N 0 read nothing, with or without the editor.
 		text, status = s.readEdited(hc, f, o)
 	default:
 		text, status = readPlain(ctx, in, o, tty, stderr)
@@ -182,7 +187,10 @@ func (s *Shell) readCall(ctx context.Context, args []string) (out []string, hand
 
 // readInput returns what read -u fd reads: the command's standard input
 // for 0, its output or error for 1 and 2. The interpreter opens no other
-// descriptors.
+// descriptors (it refuses redirections such as 3<file), so a higher fd is
+// one gosh was started with: it is read through a duplicate that shares
+// its offset, for the caller to close. The descriptors the Go runtime
+// opens for itself (epoll, eventfd, pidfd: anon_inode) are refused.
 func readInput(hc interp.HandlerContext, fd int) (io.Reader, error) {
 	var r any
 	switch fd {
@@ -192,6 +200,8 @@ func readInput(hc interp.HandlerContext, fd int) (io.Reader, error) {
 		r = hc.Stdout
 	case 2:
 		r = hc.Stderr
+	default:
+		return inheritedFD(fd)
 	}
 	if rd, ok := r.(io.Reader); ok && rd != nil {
 		return rd, nil
@@ -244,7 +254,7 @@ func (s *Shell) readEdited(hc interp.HandlerContext, in *os.File, o *readOpts) (
 	st.mu.Lock()
 	st.reading = !nested
 	st.mu.Unlock()
-	line, err := ed.ReadLine(o.prompt)
+	line, err := readEditedLines(ed, o, time.Now())
 	st.mu.Lock()
 	if !nested {
 		st.reading = false
@@ -254,10 +264,84 @@ func (s *Shell) readEdited(hc interp.HandlerContext, in *os.File, o *readOpts) (
 	ed.Hinter, ed.Highlighter, ed.Validator = savedHinter, savedHighlighter, savedValidator
 	ed.StartupHook, ed.PreInputHook, ed.AutoHistory = savedStartup, savedPreInput, savedAuto
 	switch {
+	case errors.Is(err, lineedit.ErrTimeout):
+		// bash assigns nothing of the partial line the editor held.
+		return "", readTimeoutStatus
 	case errors.Is(err, lineedit.ErrInterrupt):
 		return "", 130
 	case err != nil:
 		return "", 1
 	}
 	return line, 0
+}
+
+// editOptions are what read's options ask of the editor, as bash sets up
+// readline for read -e: -n N accepts the line once it holds N bytes
+// (rl_num_chars_to_read), -N N too, with C-m inserting itself; -d binds
+// its delimiter to accept-line and C-m to self-insert; -t gives a
+// deadline from start; -s draws the prompt but not the line.
+func editOptions(o *readOpts, start time.Time) lineedit.ReadOptions {
+	opts := lineedit.ReadOptions{Delim: -1, Silent: o.silent}
+	if o.nchars > 0 {
+		opts.MaxBytes = o.nchars
+	}
+	switch {
+	case o.exact:
+		opts.InsertReturn = true
+	case o.delim != '\n':
+		opts.Delim, opts.InsertReturn = int(o.delim), true
+	}
+	if o.hasTimeout {
+		opts.Deadline = start.Add(o.timeout)
+	}
+	return opts
+}
+
+// inheritedFD returns a duplicate of the process's descriptor fd, which
+// shares its file offset, as read -u reads it.
+func inheritedFD(fd int) (io.Reader, error) {
+	bad := fmt.Errorf("%d: invalid file descriptor: Bad file descriptor", fd)
+	target, err := os.Readlink("/proc/self/fd/" + strconv.Itoa(fd))
+	if err != nil || strings.HasPrefix(target, "anon_inode:") {
+		return nil, bad
+	}
+	d, err := unix.FcntlInt(uintptr(fd), unix.F_DUPFD_CLOEXEC, 0)
+	if err != nil {
+		return nil, bad
+	}
+	return os.NewFile(uintptr(d), target), nil
+}
+
+// editDelimMinusOne is the byte bash's read -e -N adds after a line the
+// editor returned short (C-j accepted it): its delimiter, -1 for -N,
+// stored as a byte.
+const editDelimMinusOne = "\xff"
+
+// readEditedLines reads with ed as bash 5.2's read -e does: the editor's
+// line, cut to -n's or -N's count of bytes (readline may take more, as
+// when -i's text is already longer); with -N, a line accepted short has
+// the byte 0xff added (bash adds its delimiter, -1) and the editor reads
+// on, with the prompt again, until there are N bytes.
+func readEditedLines(ed *lineedit.Editor, o *readOpts, start time.Time) (string, error) {
+	opts := editOptions(o, start)
+	var text string
+	for {
+		line, err := ed.ReadLineWith(o.prompt, opts)
+		if err != nil {
+			return "", err
+		}
+		text += line
+		if !o.exact || o.nchars <= 0 || len(text) >= o.nchars {
+			break
+		}
+		text += editDelimMinusOne
+		if len(text) >= o.nchars {
+			break
+		}
+		ed.StartupHook = nil // -i's text is for the first line only
+	}
+	if o.nchars > 0 && len(text) > o.nchars {
+		text = text[:o.nchars]
+	}
+	return text, nil
 }
