@@ -37,7 +37,7 @@ func init() {
 		if !e.explicit {
 			n = 1
 		}
-		e.insertHistoryArg(e.histPos-1, n)
+		e.insertHistoryArg(e.histPos-1, n, false)
 	})
 }
 
@@ -253,7 +253,7 @@ func (e *Engine) historyPrefixSearch(n int, prefix bool) {
 		e.histFreeUndo()
 	}
 	e.replaceRange(0, len(e.buf.text), e.hist.Line(found))
-	e.histFreeSaved()
+	e.histDropSaved()
 	e.buf.point = off
 	if prefix {
 		e.buf.point = len(hs.key)
@@ -285,26 +285,32 @@ func yankLastArg(e *Engine, n int, _ byte) {
 		}
 		a.skip = max(a.skip+a.dir, 0)
 	}
-	word := -1
-	if a.explicit {
-		word = a.n
-	}
-	a.undoGroup = e.insertHistoryArg(e.histPos-1-a.skip, word)
+	a.undoGroup = e.insertHistoryArg(e.histPos-1-a.skip, a.n, !a.explicit)
 }
 
-// insertHistoryArg inserts word n of history entry i (-1: the last word)
-// as rl_yank_nth_arg_internal does, as one undo group with the mark where
-// it starts; the words are split as the shell would. A negative n counts
+// insertHistoryArg inserts word n of history entry i, or its last word,
+// as rl_yank_nth_arg_internal does: as one undo group, the mark where it
+// starts; the words are split as the shell would. A negative n counts
 // from the end as history_arg_extract does: -1 is the word before the
 // last. It reports whether it inserted anything.
-func (e *Engine) insertHistoryArg(i, n int) bool {
+func (e *Engine) insertHistoryArg(i, n int, last bool) bool {
 	if i < 0 || i >= e.histLen() {
 		e.ding()
 		return false
 	}
 	words := history.Tokenize(e.hist.Line(i))
+	if c := e.hist.CommentChar; c != 0 {
+		// history_tokenize stops at a word that starts with
+		// history_comment_char (the list's CommentChar).
+		for k, w := range words {
+			if w[0] == c {
+				words = words[:k]
+				break
+			}
+		}
+	}
 	switch {
-	case n == -1:
+	case last:
 		n = len(words) - 1
 	case n < 0:
 		n = len(words) + n - 1
@@ -315,7 +321,7 @@ func (e *Engine) insertHistoryArg(i, n int) bool {
 	}
 	e.undo.begin()
 	e.buf.mark = e.buf.point
-	e.insertBytes([]byte(strings.Clone(words[n])), 1)
+	e.insertText(strings.Clone(words[n]))
 	e.undo.end()
 	return true
 }

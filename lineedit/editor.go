@@ -2,7 +2,6 @@ package lineedit
 
 import (
 	"errors"
-	"io"
 	"os"
 	"strings"
 	"time"
@@ -99,123 +98,7 @@ func (ed *Editor) openTerm() error {
 // runs; what was typed ahead after the line is kept for the next call.
 // When the input is not a terminal, lines are read plainly.
 func (ed *Editor) ReadLine(prompt string) (string, error) {
-	if err := ed.openTerm(); err != nil {
-		return "", err
-	}
-	if !ed.term.IsTerminal() {
-		io.WriteString(ed.out, stripPromptMarkers(prompt))
-		line, err := ed.term.ReadLine()
-		if err == nil && ed.AutoHistory && strings.TrimSpace(line) != "" {
-			ed.History.Add(line)
-		}
-		return line, err
-	}
-	if err := ed.term.EnterRaw(); err != nil {
-		return "", err
-	}
-	defer ed.term.Restore()
-	paste := ed.Config.Vars.Get("enable-bracketed-paste")
-	ed.term.SetBracketedPaste(paste)
-	defer ed.term.SetBracketedPaste(false)
-
-	// Output written from now on is shown above the line (async.go).
-	ed.async.begin(ed.term.Wake)
-	defer ed.async.end() //nolint:errcheck // a terminal gone is reported by the next Read
-
-	e := ed.Engine()
-	e.Completer = ed.Completer
-	e.Hinter, e.Highlighter, e.Validator = ed.Hinter, ed.Highlighter, ed.Validator
-	e.Continuation, e.HintStyle = ed.Continuation, ed.HintStyle
-	if c, ok := ed.term.SpecialChars()["VEOF"]; ok {
-		e.EOFChar = c
-	}
-	e.Reset(prompt)
-	cols, rows := ed.term.Size()
-	e.Width, e.Height = cols, rows
-	r := NewRenderer(ed.term, cols)
-	r.SetDumb(ed.term.Dumb())
-	r.SetHorizontalScroll(ed.horizontalScroll(rows))
-	ed.renderer = r
-	defer func() { ed.renderer = nil }()
-	if ed.StartupHook != nil {
-		ed.StartupHook()
-	}
-	if err := ed.showAsync(r, e); err != nil {
-		return "", err
-	}
-	if err := r.Render(e.Frame()); err != nil {
-		return "", err
-	}
-	if ed.PreInputHook != nil {
-		ed.PreInputHook()
-		if err := r.Render(e.Frame()); err != nil {
-			return "", err
-		}
-	}
-	for {
-		wait := time.Duration(-1)
-		if ms := e.TimeoutMillis(); e.WantsTimeout() && ms > 0 {
-			wait = time.Duration(ms) * time.Millisecond
-		}
-		ev, err := ed.term.Read(wait)
-		if err != nil {
-			r.Finish()
-			return "", err
-		}
-		switch ev.Kind {
-		case KindBytes:
-			e.Feed(ev.Bytes)
-		case KindTimeout:
-			e.Timeout()
-		case KindResize:
-			e.Width, e.Height, rows = ev.Cols, ev.Rows, ev.Rows
-			r.Resize(ev.Cols)
-		case KindSuspendResume:
-			e.Width, e.Height, rows = ev.Cols, ev.Rows, ev.Rows
-			r.Resize(ev.Cols)
-			r.Invalidate()
-		case KindWake:
-			// Session.Write queued output: shown below.
-		case KindInterrupt:
-			r.Render(lastFrame(e))
-			r.Finish()
-			return "", ErrInterrupt
-		case KindEOF:
-			r.Finish()
-			return "", io.EOF
-		}
-		if err := ed.showAsync(r, e); err != nil {
-			return "", err
-		}
-		if err := ed.applyEffects(e, r); err != nil {
-			return "", err
-		}
-		if e.Bell() {
-			ed.bell()
-		}
-		if e.confirm != nil {
-			continue // a y-or-n question is on the screen
-		}
-		switch e.Status() {
-		case Accepted:
-			ed.term.Unread(e.Unconsumed())
-			r.Render(lastFrame(e))
-			r.Finish()
-			line := e.Line()
-			if ed.AutoHistory && strings.TrimSpace(line) != "" {
-				ed.History.Add(line)
-			}
-			return line, nil
-		case EOF:
-			ed.term.Unread(e.Unconsumed())
-			r.Finish()
-			return "", io.EOF
-		}
-		r.SetHorizontalScroll(ed.horizontalScroll(rows))
-		if err := r.Render(e.Frame()); err != nil {
-			return "", err
-		}
-	}
+	return ed.ReadLineWith(prompt, ReadOptions{Delim: -1})
 }
 
 // lastFrame returns the line as it stays on the screen once it is done:

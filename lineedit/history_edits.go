@@ -183,8 +183,39 @@ func (e *Engine) histUnsave() bool {
 	return true
 }
 
-// histFreeSaved forgets the saved line (_rl_free_saved_history_line).
-func (e *Engine) histFreeSaved() { e.hs.saved = false }
+// histFreeSaved forgets the saved line and its undo list
+// (_rl_free_saved_history_line): when that list is the line's, the line
+// has none any more (an entry whose list it was keeps it, though readline
+// has freed it: the entry's list differs from the line's at the next
+// move).
+func (e *Engine) histFreeSaved() {
+	if e.hs.saved && len(e.undo.steps) > 0 && sameUndoList(e.undo.steps, e.hs.savedSteps) {
+		e.undo.clear()
+		e.hs.owner, e.hs.shared = -1, 0
+	}
+	e.hs.saved = false
+}
+
+// histDropSaved forgets the saved line but not its undo list, as
+// make_history_line_current does.
+func (e *Engine) histDropSaved() { e.hs.saved = false }
+
+// sameUndoList reports whether two undo lists are one list as readline
+// tells them (the same first element): the same steps, the last one
+// perhaps grown in place since.
+func sameUndoList(a, b []undoStep) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.kind != y.kind || x.start != y.start || len(x.text) == 0 != (len(y.text) == 0) ||
+			len(x.text) > 0 && &x.text[0] != &y.text[0] {
+			return false
+		}
+	}
+	return true
+}
 
 // histFreeUndo is rl_free_undo_list: the line's undo list goes, and an
 // entry whose list it was has none any more (its text stays).
@@ -223,7 +254,7 @@ func (e *Engine) histJump(i int) {
 	e.buf.text = append(e.buf.text[:0], e.hist.Line(i)...)
 	e.undo.clear()
 	e.hs.owner, e.hs.shared = -1, 0
-	e.histFreeSaved()
+	e.histDropSaved()
 }
 
 // histNotePoint remembers the point for history-preserve-point before a
@@ -300,6 +331,7 @@ func (e *Engine) histLineDone() {
 		if e.histOnEntry() {
 			delete(e.hs.edits, e.histKey(e.histPos))
 		}
+		e.histFreeUndo()
 		return
 	}
 	if e.cfg.Vars.Get("history-preserve-point") {

@@ -136,6 +136,29 @@ func TestHistoryEdits(t *testing.T) {
 		{name: "history-search forgets the saved line", keys: `draft\C-p\C-a\C-kecho t\C-xs\C-n`,
 			want: "echo t|wo", hist: "echo one, echo two, *echo two"},
 
+		// yank-last-arg and yank-nth-arg take the words of the entry
+		// before the line's; a repeated yank-last-arg takes back its
+		// insertion with undo.
+		{name: "yank-last-arg from an entry", keys: `\C-p\C-e \e.`, want: "echo three two|",
+			hist: "echo one, echo two, echo three"},
+		{name: "yank-last-arg twice", keys: `\e.\e.`, want: "two|", hist: "echo one, echo two, echo three"},
+		{name: "yank-last-arg twice undone", keys: `x\e.\e.\C-_`, want: "x|", hist: "echo one, echo two, echo three"},
+		{name: "yank-last-arg turned around", keys: `\e.\e.\e.\e-\e.`, want: "two|", hist: "echo one, echo two, echo three"},
+		{name: "yank-last-arg argument", keys: `\e0\e.\e.`, want: "echo|", hist: "echo one, echo two, echo three"},
+		{name: "yank-nth-arg from an entry", keys: `\C-p\C-p\C-e \e\C-y`, want: "echo two one|",
+			hist: "echo one, echo two, echo three"},
+		{name: "yank-nth-arg before the first", keys: `\C-p\C-p\C-p\e\C-y`, want: "echo one|",
+			hist: "echo one, echo two, echo three"},
+
+		// isearch starts from the entry's text: the line it is not,
+		// after M-p given up on it, comes back with C-g.
+		{name: "isearch given up after M-p given up", keys: `\C-p\C-p\C-a\ep\C-g\C-re\C-g`, want: "|echo two",
+			hist: "echo one, echo two, echo three"},
+		// M-p leaves the mark at the end, or the match's end with the
+		// point at its start.
+		{name: "M-p mark", keys: `\epecho\r\C-x\C-x`, want: "echo three|", hist: "echo one, echo two, echo three"},
+		{name: "M-p mark at the match", keys: `\ephr\r\C-x\C-x`, want: "echo thr|ee", hist: "echo one, echo two, echo three"},
+
 		// fetch-history: the first entry without an argument.
 		{name: "fetch-history", keys: `\C-xf`, want: "echo one|", hist: "echo one, echo two, echo three"},
 		{name: "fetch-history number", keys: `\e2\C-xf`, want: "echo two|", hist: "echo one, echo two, echo three"},
@@ -220,5 +243,24 @@ func TestMarkModifiedLines(t *testing.T) {
 	e, _ := histSession(t, nil, nil, `\C-pX`)
 	if got := e.Frame().Mode; got != "" {
 		t.Errorf("mark-modified-lines off: mode %q", got)
+	}
+}
+
+// TestYankArgCommentChar: history_tokenize stops at a word that starts
+// with the history list's comment character.
+func TestYankArgCommentChar(t *testing.T) {
+	h := history.New()
+	h.Add("echo a #b c")
+	h.CommentChar = '#'
+	e := New(testConfig(), h)
+	e.Feed(keys(t, `\e.`))
+	if got := state(e); got != "a|" {
+		t.Errorf("yank-last-arg: %q", got)
+	}
+	h.Add("#echo x")
+	e.Reset("$ ")
+	e.Feed(keys(t, `\e.`))
+	if got := state(e); got != "|" || !e.Bell() {
+		t.Errorf("yank-last-arg of a comment: %q", got)
 	}
 }

@@ -33,14 +33,20 @@ type ReadOptions struct {
 	Silent bool
 }
 
-// ReadLineWith reads a line as ReadLine does, with opts. On a terminal
-// that is not one, it is ReadLine.
+// ReadLineWith reads a line as ReadLine does, with opts; ReadLine is
+// ReadLineWith with no options (Delim -1). When the input is not a
+// terminal, the options are ignored and a plain line is read.
 func (ed *Editor) ReadLineWith(prompt string, opts ReadOptions) (string, error) {
 	if err := ed.openTerm(); err != nil {
 		return "", err
 	}
 	if !ed.term.IsTerminal() {
-		return ed.ReadLine(prompt)
+		io.WriteString(ed.out, stripPromptMarkers(prompt))
+		line, err := ed.term.ReadLine()
+		if err == nil && ed.AutoHistory && strings.TrimSpace(line) != "" {
+			ed.History.Add(line)
+		}
+		return line, err
 	}
 	if err := ed.term.EnterRaw(); err != nil {
 		return "", err

@@ -91,10 +91,10 @@ func (e *Engine) runSearch(forward bool, s *isearch) {
 		e.histFreeUndo()
 	}
 	e.replaceRange(0, len(e.buf.text), line)
-	e.histFreeSaved()
-	e.buf.point = 0
+	e.histDropSaved()
+	e.buf.point, e.buf.mark = 0, len(line)
 	if e.cfg.Vars.Get("enable-active-region") && off > 0 && off < len(line) {
-		e.buf.point = off
+		e.buf.point, e.buf.mark = off, min(off+len(q), len(line))
 	}
 }
 

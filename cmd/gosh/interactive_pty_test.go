@@ -47,7 +47,8 @@ func TestInteractiveEditing(t *testing.T) {
 	p.WaitFor("$ ", wait)
 	p.Type("\x12hel")
 	p.WaitFor("(reverse-i-search)`", wait)
-	p.WaitFor("': echo hello", wait)
+	// The match is the active region, in standout as bash 5.2 shows it.
+	p.WaitFor("': echo \x1b[7mhel\x1b[0mlo", wait)
 	p.Type("\r")
 	p.WaitFor("hello\r\n", wait)
 	p.WaitFor("$ ", wait)
