@@ -95,6 +95,7 @@ func (e *Engine) runSearch(forward bool, s *isearch) {
 	e.buf.point, e.buf.mark = 0, len(line)
 	if e.cfg.Vars.Get("enable-active-region") && off > 0 && off < len(line) {
 		e.buf.point, e.buf.mark = off, min(off+len(q), len(line))
+		e.activateRegion(off, e.buf.mark) // the match in standout, as readline shows it
 	}
 }
 

@@ -38,6 +38,8 @@ var regionCases = []struct {
 	{name: "paste into C-r", keys: []string{": alpha beta\r", ": gamma\r", "\x12", "\x1b[200~eta\x1b[201~"}},
 	{name: "paste into C-r then a key", keys: []string{": alpha beta\r", ": gamma\r", "\x12", "\x1b[200~al\x1b[201~", "p"}},
 	{name: "arrow key ends C-r", keys: []string{": alpha beta\r", ": gamma\r", "\x12alp", "\x1b[D"}},
+	{name: "M-p match", keys: []string{": alpha beta\r", ": gamma\r", "\x1bpeta\r"}},
+	{name: "M-p match then a key", keys: []string{": alpha beta\r", ": gamma\r", "\x1bpeta\r", "\x06"}},
 	{name: "paste region off", inputrc: "set enable-active-region off\n", keys: []string{"echo ", "\x1b[200~hello\x1b[201~"}},
 }
 
