@@ -37,6 +37,10 @@ type historyState struct {
 	// loading delivers the history file's entries, read in the
 	// background at start-up (see beginHistory); nil once they are in list.
 	loading chan *history.List
+	// modified reports whether the line editor changed entry i (an
+	// edited history line it keeps), which history marks with a * as
+	// bash does; nil without an editor.
+	modified func(i int) bool
 }
 
 // shellHistory returns the shell's history list, set up from HISTSIZE,
@@ -263,7 +267,11 @@ func runHistory(h *historyState, args []string, getenv func(string) string, stdo
 	format, timestamps := lookupVar(getenv, "HISTTIMEFORMAT")
 	var b strings.Builder
 	for k := l.Len() - n; k < l.Len(); k++ {
-		fmt.Fprintf(&b, "%5d  ", l.Base()+k)
+		mark := byte(' ')
+		if h.modified != nil && h.modified(k) {
+			mark = '*'
+		}
+		fmt.Fprintf(&b, "%5d%c ", l.Base()+k, mark)
 		if timestamps {
 			t, ok := l.Time(k)
 			if !ok {

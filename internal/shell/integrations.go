@@ -76,6 +76,9 @@ func (s *Shell) lineEditor(in, out *os.File) *lineedit.Editor {
 	ed := lineedit.NewEditorWith(cfg, s.historyList(), in, out)
 	st.editor, st.edIn, st.edOut = ed, in, out
 	engineShells.Store(ed.Engine(), weak.Make(s))
+	s.histMu.Lock()
+	s.historyLocked().modified = ed.Engine().HistoryModified
+	s.histMu.Unlock()
 	registerShellCommands(cfg)
 	return ed
 }
