@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/goshell/gosh/lineedit"
@@ -24,7 +23,7 @@ import (
 // are parsed with the line, so that "fi" on a line of its own is a
 // reserved word, not an error.
 //
-// Colours are lipgloss styles of the terminal's 16 basic colours; with
+// Colours are SGR sequences of the terminal's 16 basic colours; with
 // NO_COLOR set (https://no-color.org) only bold, underline and faint are
 // used.
 
@@ -34,38 +33,40 @@ type palette struct {
 	exit, took                                           string // status.go
 }
 
-// sgr returns the escape sequence that starts text in style st.
-func sgr(st lipgloss.Style) string {
-	out := st.Render("x")
-	if i := strings.IndexByte(out, 'x'); i > 0 {
-		return out[:i]
-	}
-	return ""
-}
+// The SGR sequences of the palette, written out rather than built with
+// lipgloss: lipgloss and its dependencies (x/ansi, colorprofile,
+// ultraviolet, ...) do work at package initialization that every "gosh -c"
+// would pay for. These are the sequences lipgloss v2 rendered for the same
+// styles.
+const (
+	sgrBold      = "\x1b[1m"
+	sgrFaint     = "\x1b[2m"
+	sgrUnderline = "\x1b[4;4m"
+	sgrReverse   = "\x1b[7m"
+)
 
 // newPalette returns the colours, or attributes only with noColor.
 func newPalette(noColor bool) *palette {
-	st := lipgloss.NewStyle
 	if noColor {
 		return &palette{
-			command: sgr(st().Bold(true)),
-			unknown: sgr(st().Underline(true)),
-			keyword: sgr(st().Bold(true)),
-			comment: sgr(st().Faint(true)),
-			errs:    sgr(st().Reverse(true)),
-			exit:    sgr(st().Bold(true)),
+			command: sgrBold,
+			unknown: sgrUnderline,
+			keyword: sgrBold,
+			comment: sgrFaint,
+			errs:    sgrReverse,
+			exit:    sgrBold,
 		}
 	}
 	return &palette{
-		command: sgr(st().Foreground(lipgloss.Green)),
-		unknown: sgr(st().Foreground(lipgloss.Red)),
-		keyword: sgr(st().Foreground(lipgloss.Blue).Bold(true)),
-		str:     sgr(st().Foreground(lipgloss.Yellow)),
-		param:   sgr(st().Foreground(lipgloss.Cyan)),
-		comment: sgr(st().Foreground(lipgloss.BrightBlack)),
-		errs:    sgr(st().Foreground(lipgloss.Red).Underline(true)),
-		exit:    sgr(st().Foreground(lipgloss.Red)),
-		took:    sgr(st().Foreground(lipgloss.Yellow)),
+		command: "\x1b[32m",     // green
+		unknown: "\x1b[31m",     // red
+		keyword: "\x1b[1;34m",   // bold blue
+		str:     "\x1b[33m",     // yellow
+		param:   "\x1b[36m",     // cyan
+		comment: "\x1b[90m",     // bright black
+		errs:    "\x1b[4;31;4m", // red, underlined
+		exit:    "\x1b[31m",     // red
+		took:    "\x1b[33m",     // yellow
 	}
 }
 

@@ -50,7 +50,7 @@ func (s *Shell) shoptCall(ctx context.Context, args []string) ([]string, bool) {
 		return args, false
 	}
 	for _, n := range names {
-		if flags['o'] && !slices.Contains(setoptNames, n) || !flags['o'] && !slices.Contains(shoptNames, n) {
+		if flags['o'] && !slices.Contains(setoptNames(), n) || !flags['o'] && !slices.Contains(shoptNames(), n) {
 			return args, false // the interpreter reports it
 		}
 	}

@@ -110,21 +110,24 @@ type readOnly struct{ *bytes.Reader }
 func (readOnly) Write([]byte) (int, error) { return 0, os.ErrPermission }
 func (readOnly) Close() error              { return nil }
 
-// zshBranch is the test that starts a branch for zsh only.
-var zshBranch = regexp.MustCompile(`^([ \t]*)if \[\[ -n \$\{?ZSH_VERSION(-|:-)?\}? \]\]; then[ \t]*$`)
+// zshBranch is the test that starts a branch for zsh only. It and the
+// other patterns of the pre-pass are compiled on first use, not at start-up.
+var zshBranch = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([ \t]*)if \[\[ -n \$\{?ZSH_VERSION(-|:-)?\}? \]\]; then[ \t]*$`)
+})
 
 // funcAnd finds a function definition followed by &&, which the parser
 // takes as part of the function's body.
-var funcAnd = regexp.MustCompile(`\}[ \t]*&&`)
+var funcAnd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\}[ \t]*&&`) })
 
 // prepass applies the pre-pass to a file's text; changed is false when
 // it has nothing to change or the result would not parse either.
 func (s *Shell) prepass(src []byte, name string) (out []byte, changed bool) {
 	interactive := s.opts.Interactive && (bytes.Contains(src, []byte("$-")) || bytes.Contains(src, []byte("${-")))
 	zsh := bytes.Contains(src, []byte("ZSH_VERSION"))
-	and := funcAnd.Match(src)
-	cfor := cStyleFor.Match(src)
-	arr := arrayAll.Match(src)
+	and := funcAnd().Match(src)
+	cfor := cStyleFor().Match(src)
+	arr := arrayAll().Match(src)
 	notDash := bytes.Contains(src, []byte("!(-*)"))
 	if !interactive && !zsh && !and && !cfor && !arr && !notDash {
 		return src, false
@@ -206,10 +209,10 @@ func (s *Shell) prepass(src []byte, name string) (out []byte, changed bool) {
 }
 
 // arrayAll finds ${NAME+"${NAME[@]}"}.
-var arrayAll = regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z_0-9]*\+"\$\{`)
+var arrayAll = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{[A-Za-z_][A-Za-z_0-9]*\+"\$\{`) })
 
 // cStyleFor finds an arithmetic for loop.
-var cStyleFor = regexp.MustCompile(`for[ \t]*\(\(`)
+var cStyleFor = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`for[ \t]*\(\(`) })
 
 // forFlag is the variable the rewritten arithmetic for loops use to tell
 // the first test of the condition from the others.
@@ -276,7 +279,7 @@ func isPlainDash(pe *syntax.ParamExp) bool {
 func dropZshBranches(src []byte) []byte {
 	lines := bytes.Split(src, []byte("\n"))
 	for i := 0; i < len(lines); i++ {
-		m := zshBranch.FindSubmatch(lines[i])
+		m := zshBranch().FindSubmatch(lines[i])
 		if m == nil {
 			continue
 		}

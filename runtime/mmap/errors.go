@@ -1,9 +1,6 @@
 package mmap
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 var (
 	// ErrClosed is returned by every method of a closed [Map]. Python:
@@ -39,5 +36,16 @@ var (
 	// ErrUnsupported is returned by operations this platform cannot do,
 	// such as resizing an anonymous map outside Linux (it wraps
 	// errors.ErrUnsupported). Python: SystemError or OSError.
-	ErrUnsupported = fmt.Errorf("mmap: %w on this platform", errors.ErrUnsupported)
+	ErrUnsupported error = unsupportedError{}
 )
+
+// unsupportedError is ErrUnsupported: what fmt.Errorf("mmap: %w on this
+// platform", errors.ErrUnsupported) gives, without calling fmt during
+// package initialization, which every program importing mmap (gosh among
+// them) pays at start-up.
+type unsupportedError struct{}
+
+func (unsupportedError) Error() string {
+	return "mmap: " + errors.ErrUnsupported.Error() + " on this platform"
+}
+func (unsupportedError) Unwrap() error { return errors.ErrUnsupported }

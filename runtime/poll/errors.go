@@ -4,7 +4,6 @@ package poll
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 )
 
@@ -16,13 +15,13 @@ var (
 	// ErrRegistered is returned when a descriptor is registered twice with a
 	// [Poller]; errors.Is(err, fs.ErrExist) also holds. Python: KeyError
 	// from selectors' register.
-	ErrRegistered = fmt.Errorf("poll: file descriptor already registered: %w", fs.ErrExist)
+	ErrRegistered = &wrapError{"poll: file descriptor already registered", fs.ErrExist}
 
 	// ErrNotRegistered is returned when a descriptor that is not registered
 	// is modified or unregistered; errors.Is(err, fs.ErrNotExist) also
 	// holds. Python: KeyError from poll.unregister, FileNotFoundError from
 	// poll.modify.
-	ErrNotRegistered = fmt.Errorf("poll: file descriptor not registered: %w", fs.ErrNotExist)
+	ErrNotRegistered = &wrapError{"poll: file descriptor not registered", fs.ErrNotExist}
 
 	// ErrBusy is returned by [Poll.Poll] while another goroutine is inside
 	// Poll on the same object. Python: RuntimeError("concurrent poll()
@@ -35,3 +34,14 @@ var (
 	// select()").
 	ErrBadFd = errors.New("poll: file descriptor out of range")
 )
+
+// wrapError is what fmt.Errorf("msg: %w", err) returns, without calling
+// fmt during package initialization (which every program importing poll,
+// gosh among them, pays at start-up).
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg + ": " + e.err.Error() }
+func (e *wrapError) Unwrap() error { return e.err }
