@@ -115,5 +115,6 @@ func registerShellCommands(cfg *inputrc.Config) {
 	registerOnce.Do(func() {
 		registerEditAndExecute(cfg)
 		registerShellExpandLine(cfg)
+		registerViComplete()
 	})
 }

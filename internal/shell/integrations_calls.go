@@ -46,6 +46,9 @@ func (s *Shell) integrationCalls(ctx context.Context, args []string) ([]string, 
 	case "shopt":
 		return s.shoptCall(ctx, args[i:])
 	case "set":
+		if out, ok := s.editingModeCall(args[i:]); ok {
+			return out, true
+		}
 		return setCall(args[i:])
 	case "getopts":
 		return s.getoptsCall(ctx, args[i:])
