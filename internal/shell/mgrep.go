@@ -10,7 +10,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
 
 	"mvdan.cc/sh/v3/interp"
 
@@ -215,8 +214,10 @@ func (s *Shell) mgrepBuiltin() Builtin {
 			fmt.Fprintf(stderr, "gosh: mgrep: %v\n%s\n", err, mgrepUsage)
 			return interp.ExitStatus(2)
 		}
-		if o.max == 0 {
-			return interp.ExitStatus(1) // grep -m 0 reads nothing
+		if o.max == 0 || (o.invert && !o.word && strings.Join(o.patterns, "") == "") {
+			// grep reads nothing for -m 0, nor for -v with an empty
+			// pattern, which selects no line.
+			return interp.ExitStatus(1)
 		}
 		files := o.files
 		if len(files) == 0 {
@@ -242,7 +243,7 @@ func (s *Shell) mgrepBuiltin() Builtin {
 			found, err := g.file(name, hc)
 			if err != nil {
 				failed = true
-				if !o.noMsg {
+				if !o.noMsg && err != errReported {
 					out.Flush()
 					fmt.Fprintf(stderr, "gosh: mgrep: %s: %s\n", name, causeText(err))
 				}
@@ -263,6 +264,9 @@ func (s *Shell) mgrepBuiltin() Builtin {
 		return nil
 	}
 }
+
+// errReported is an error already reported.
+var errReported = errors.New("error reported")
 
 // mgrep is one run of mgrep.
 type mgrep struct {
@@ -312,7 +316,13 @@ func (g *mgrep) openFile(label string, f *os.File) (bool, error) {
 		return false, err
 	}
 	if st.IsDir() {
-		return false, &os.PathError{Op: "read", Path: label, Err: syscall.EISDIR}
+		// grep reports the error, and counts the directory as empty.
+		g.out.Flush()
+		if !g.o.noMsg {
+			fmt.Fprintf(g.stderr, "gosh: mgrep: %s: Is a directory\n", label)
+		}
+		g.search(label, nil)
+		return false, errReported
 	}
 	off, _ := f.Seek(0, io.SeekCurrent)
 	if !st.Mode().IsRegular() || off != 0 || st.Size() == 0 {
@@ -336,22 +346,77 @@ func (g *mgrep) openFile(label string, f *os.File) (bool, error) {
 	return found, err
 }
 
-// binaryPrefix is how much of a file decides at once whether it is
-// binary (GNU grep's first buffer); a NUL byte further on counts from
-// where it is.
+// binaryPrefix is the size of GNU grep's buffer: a NUL byte anywhere in
+// it makes the file binary from the start of the buffer on. A NUL in a
+// file smaller than that makes all of it binary.
 const binaryPrefix = 96 << 10
 
 // search searches data and writes what the options ask for; it reports
 // whether a line was selected.
+//
+// It looks for the next match rather than at each line: the line around
+// a match is found from it. Binary data is handled as GNU grep handles
+// it: from the buffer where a NUL byte shows, NUL bytes end lines too,
+// and a line selected there is not printed; "binary file matches" is
+// reported instead, and the search of the file stops.
 func (g *mgrep) search(label string, data []byte) bool {
 	o := g.o
+	n := len(data)
 	sc := newMgrepScan(data, g.pats)
 	printing := !o.count && !o.listMatch && !o.listNon && !o.quiet
 	selected := 0
-	lines, counted := 0, 0 // lines before counted, for -n
-	nulChecked, binary := 0, false
+	zap := false        // NUL bytes end lines: the file is binary from here
+	binMatched := false // a line was selected in binary data
+	nulChecked := 0     // no NUL before this offset
+	lines, counted := 0, 0
 	stop := false
 	var prefix []byte
+
+	lineStart := func(from, m int) int {
+		i := bytes.LastIndexByte(data[from:m], '\n')
+		if zap {
+			i = max(i, bytes.LastIndexByte(data[from:m], 0))
+		}
+		return from + i + 1
+	}
+	lineEnd := func(m int) int {
+		e := n
+		if i := bytes.IndexByte(data[m:], '\n'); i >= 0 {
+			e = m + i
+		}
+		if zap {
+			if j := bytes.IndexByte(data[m:e], 0); j >= 0 {
+				e = m + j
+			}
+		}
+		return e
+	}
+	// checkNUL looks for a NUL byte before end. At the first, the data
+	// becomes binary from the start of its buffer, but not before pos;
+	// it returns where the search goes on, and true. It looks ahead a
+	// megabyte at a time, so that frequent matches cost one comparison.
+	nulAt := -1
+	checkNUL := func(pos, end int) (int, bool) {
+		if zap {
+			return pos, false
+		}
+		for nulAt < 0 && nulChecked < end {
+			stop := min(n, max(end, nulChecked+1<<20))
+			if z := bytes.IndexByte(data[nulChecked:stop], 0); z >= 0 {
+				nulAt = nulChecked + z
+			}
+			nulChecked = stop
+		}
+		if nulAt < 0 || nulAt >= end {
+			return pos, false
+		}
+		start := 0
+		if c := nulAt - nulAt%binaryPrefix; c > 0 {
+			start = bytes.LastIndexByte(data[:c], '\n') + 1
+		}
+		zap = true
+		return max(start, pos), true
+	}
 	writePrefix := func(lineNo, off int) {
 		prefix = prefix[:0]
 		if o.withName == 1 {
@@ -379,13 +444,9 @@ func (g *mgrep) search(label string, data []byte) bool {
 			}
 			return
 		}
-		// Binary data before the end of this line?
-		if end := max(le, min(len(data), binaryPrefix)); end > nulChecked {
-			if bytes.IndexByte(data[nulChecked:end], 0) >= 0 {
-				binary, stop = true, true
-				return
-			}
-			nulChecked = end
+		if zap {
+			binMatched, stop = true, true
+			return
 		}
 		lineNo := 0
 		if o.lineNum {
@@ -419,19 +480,30 @@ func (g *mgrep) search(label string, data []byte) bool {
 		}
 	}
 
-	pos, n := 0, len(data)
+	pos := 0
+outer:
 	for pos < n && !stop {
+		if g.ctx.Err() != nil {
+			break
+		}
 		// The next line with a match (a whole word, for -w): [ls, le).
 		m, ls, le := -1, n, n
 		for from := pos; from < n; {
 			s, _ := sc.find(from)
+			end := n
+			if s >= 0 {
+				end = lineEnd(s)
+			}
+			if p, hit := checkNUL(pos, end); hit {
+				pos = p
+				continue outer
+			}
 			if s < 0 {
 				break
 			}
-			ls = from + bytes.LastIndexByte(data[from:s], '\n') + 1
-			le = n
-			if i := bytes.IndexByte(data[s:], '\n'); i >= 0 {
-				le = s + i
+			ls, le = s, end
+			if printing || o.word || o.invert {
+				ls = lineStart(from, s)
 			}
 			if !o.word || newMgrepScan(data[ls:le], g.pats).hasWord() {
 				m = s
@@ -440,17 +512,11 @@ func (g *mgrep) search(label string, data []byte) bool {
 			from = le + 1
 			ls, le = n, n
 		}
-		if m < 0 {
-			ls, le = n, n
-		}
 		if o.invert {
 			// The lines before it are selected.
 			for pos < ls && !stop {
-				e := ls
-				if i := bytes.IndexByte(data[pos:ls], '\n'); i >= 0 {
-					e = pos + i
-				}
-				emit(pos, e)
+				e := lineEnd(pos)
+				emit(pos, min(e, ls))
 				pos = e + 1
 			}
 			pos = le + 1
@@ -461,11 +527,8 @@ func (g *mgrep) search(label string, data []byte) bool {
 		}
 		emit(ls, le)
 		pos = le + 1
-		if g.ctx.Err() != nil {
-			break
-		}
 	}
-	if binary {
+	if binMatched {
 		g.out.Flush()
 		fmt.Fprintf(g.stderr, "gosh: mgrep: %s: binary file matches\n", label)
 	}

@@ -510,7 +510,7 @@ func (r *parRun) start(args []string) error {
 		p, err := multiprocessing.NewPool(multiprocessing.PoolOptions{
 			Processes:   len(r.slots),
 			Initializer: parInitTarget,
-			InitArgs:    []any{r.setup()},
+			InitArgs:    []any{r.sh.setupOf(r.hc)},
 		})
 		if err != nil {
 			return fmt.Errorf("cannot start the workers: %w", err)
@@ -535,12 +535,6 @@ func (r *parRun) start(args []string) error {
 			results <- d
 		})
 	return nil
-}
-
-// setup returns what the workers need from this shell: its exported
-// variables, directory and functions.
-func (r *parRun) setup() parSetup {
-	return parSetup{Env: exportedEnv(r.hc.Env), Dir: r.hc.Dir, Funcs: funcsSource(r.sh.runner.Funcs)}
 }
 
 // funcsSource prints function definitions as shell source.

@@ -7,14 +7,13 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
 )
 
 // parBar is the progress bar of parallel --bar, drawn on one line of
-// standard error with lipgloss: the share of jobs done, a bar, the counts
-// and an estimate of the time left.
+// standard error: the share of jobs done, a bar, the counts and an
+// estimate of the time left. It is styled with plain SGR sequences, not
+// lipgloss, whose package initialization every "gosh -c" would pay for.
 //
 //	40% ━━━━━━━━━━━━──────────────────  8/20  2 running  1 failed  ETA 0:03
 type parBar struct {
@@ -25,21 +24,88 @@ type parBar struct {
 	drawn bool
 	last  time.Time
 
-	pct, fill, rest, count, fail lipgloss.Style
+	pct, fill, rest, count, fail barStyle
+}
+
+// A barStyle is the SGR sequence that starts a style; "" is no style.
+type barStyle string
+
+// Render returns text in style st.
+func (st barStyle) Render(text string) string {
+	if st == "" {
+		return text
+	}
+	return string(st) + text + "\x1b[m"
+}
+
+// barProfile is what a terminal shows of the bar's styles, as
+// colorprofile detects it: nothing on a file or pipe or with TERM=dumb
+// (unless CLICOLOR_FORCE is set), attributes but no colours with NO_COLOR,
+// everything otherwise. The bar uses only basic colours, which every
+// colour terminal has.
+type barProfile int
+
+const (
+	barPlain  barProfile = iota // no escape sequences at all
+	barAttrs                    // bold and faint, no colours
+	barColour                   // everything
+)
+
+// detectBarProfile returns the profile of w in the environment env.
+func detectBarProfile(w io.Writer, env []string) barProfile {
+	get := func(name string) string {
+		for i := len(env) - 1; i >= 0; i-- {
+			if v, ok := strings.CutPrefix(env[i], name+"="); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	f, ok := w.(*os.File)
+	tty := ok && term.IsTerminal(int(f.Fd()))
+	force := get("CLICOLOR_FORCE")
+	if (!tty || get("TERM") == "dumb") && (force == "" || force == "0") {
+		return barPlain
+	}
+	if get("NO_COLOR") != "" {
+		return barAttrs
+	}
+	return barColour
+}
+
+// plainWriter writes through to w without the CSI sequences.
+type plainWriter struct{ w io.Writer }
+
+func (p plainWriter) Write(b []byte) (int, error) {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == 0x1b && i+1 < len(b) && b[i+1] == '[' {
+			j := i + 2
+			for j < len(b) && (b[j] < 0x40 || b[j] > 0x7e) {
+				j++
+			}
+			i = j
+			continue
+		}
+		out = append(out, b[i])
+	}
+	if _, err := p.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(b), nil
 }
 
 // newParBar returns a bar drawn on w for total jobs; env (the shell's
 // exported variables) says which colours the terminal has.
 func newParBar(w io.Writer, total int, env []string) *parBar {
-	b := &parBar{
-		w:     colorprofile.NewWriter(w, env),
-		total: total,
-		start: time.Now(),
-		pct:   lipgloss.NewStyle().Bold(true),
-		fill:  lipgloss.NewStyle().Foreground(lipgloss.Color("2")),
-		rest:  lipgloss.NewStyle().Faint(true),
-		count: lipgloss.NewStyle(),
-		fail:  lipgloss.NewStyle().Foreground(lipgloss.Color("1")).Bold(true),
+	b := &parBar{w: w, total: total, start: time.Now()}
+	switch detectBarProfile(w, env) {
+	case barPlain:
+		b.w = plainWriter{w}
+	case barAttrs:
+		b.pct, b.rest, b.fail = "\x1b[1m", "\x1b[2m", "\x1b[1m"
+	case barColour:
+		b.pct, b.fill, b.rest, b.fail = "\x1b[1m", "\x1b[32m", "\x1b[2m", "\x1b[1;31m"
 	}
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		b.tty = f
@@ -77,18 +143,26 @@ func (b *parBar) render(done, failed, running, width int, elapsed time.Duration)
 	} else if b.total > 0 && done == b.total {
 		eta = "  " + clock(elapsed)
 	}
+	// Styles render empty text as escape sequences: only text is styled.
+	style := func(st barStyle, s string) string {
+		if s == "" {
+			return ""
+		}
+		return st.Render(s)
+	}
 	if b.total <= 0 {
-		return b.count.Render(strings.TrimLeft(tail.String(), " ")) + b.fail.Render(failText) + eta
+		return style(b.count, strings.TrimLeft(tail.String(), " ")) + style(b.fail, failText) + eta
 	}
 	frac := float64(done) / float64(b.total)
 	pct := fmt.Sprintf("%3d%% ", int(frac*100))
-	barWidth := width - lipgloss.Width(pct) - lipgloss.Width(tail.String()) - lipgloss.Width(failText) - lipgloss.Width(eta) - 1
+	// The texts are ASCII: their widths are their lengths.
+	barWidth := width - len(pct) - tail.Len() - len(failText) - len(eta) - 1
 	barWidth = min(max(barWidth, 5), 40)
 	filled := int(frac * float64(barWidth))
-	return b.pct.Render(pct) +
-		b.fill.Render(strings.Repeat("━", filled)) +
-		b.rest.Render(strings.Repeat("─", barWidth-filled)) +
-		b.count.Render(tail.String()) + b.fail.Render(failText) + eta
+	return style(b.pct, pct) +
+		style(b.fill, strings.Repeat("━", filled)) +
+		style(b.rest, strings.Repeat("─", barWidth-filled)) +
+		style(b.count, tail.String()) + style(b.fail, failText) + eta
 }
 
 // clock formats a duration as M:SS (or H:MM:SS).

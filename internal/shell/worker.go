@@ -1,10 +1,10 @@
 package shell
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -71,6 +71,10 @@ var worker struct {
 	sh     *Shell
 	null   *os.File
 	groups map[int]bool // process groups of the job running
+	// out and errf capture a job's output: files in memory, handed to
+	// its commands as they are (no pipe, no copying goroutine), emptied
+	// before each job.
+	out, errf *os.File
 }
 
 // workerInit is the pool initializer: it makes the worker's shell.
@@ -90,29 +94,68 @@ func workerInit(setup parSetup) error {
 	if err := sh.RunString(context.Background(), setup.Funcs); err != nil && ExitCode(err) != 0 {
 		return fmt.Errorf("defining functions: %v", err)
 	}
+	out, err := memFile("stdout")
+	if err != nil {
+		return err
+	}
+	errf, err := memFile("stderr")
+	if err != nil {
+		return err
+	}
 	worker.mu.Lock()
 	worker.sh, worker.null = sh, null
+	worker.out, worker.errf = out, errf
 	worker.groups = map[int]bool{}
 	worker.mu.Unlock()
 	return nil
 }
 
+// rewind empties a capture file for the next job.
+func rewind(f *os.File) error {
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	_, err := f.Seek(0, io.SeekStart)
+	return err
+}
+
+// captured returns what a job wrote to a capture file.
+func captured(f *os.File) ([]byte, error) {
+	n, err := f.Seek(0, io.SeekCurrent)
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.Size() > n {
+		n = st.Size() // a child wrote past our offset (a file opened anew)
+	}
+	b := make([]byte, n)
+	k, err := f.ReadAt(b, 0)
+	if err == io.EOF {
+		err = nil
+	}
+	return b[:k], err
+}
+
 // workerRun runs one job in a subshell of the worker's shell.
 func workerRun(j parJob) (parResult, error) {
 	worker.mu.Lock()
-	sh, null := worker.sh, worker.null
+	sh, null, out, errf := worker.sh, worker.null, worker.out, worker.errf
 	worker.mu.Unlock()
 	if sh == nil {
 		return parResult{}, errors.New("parallel: worker not initialised")
 	}
-	var out, errb bytes.Buffer
 	res := parResult{Start: time.Now().UnixNano()}
 	file, err := syntax.NewParser().Parse(strings.NewReader(j.Cmd), "")
 	if err != nil {
-		fmt.Fprintf(&errb, "gosh: parallel: %v\n", err)
 		res.Status = 2
-		res.Stderr = errb.Bytes()
+		res.Stderr = []byte(fmt.Sprintf("gosh: parallel: %v\n", err))
 		return res, nil
+	}
+	if err := rewind(out); err != nil {
+		return parResult{}, err
+	}
+	if err := rewind(errf); err != nil {
+		return parResult{}, err
 	}
 	ctx := context.Background()
 	if j.Timeout > 0 {
@@ -121,7 +164,7 @@ func workerRun(j parJob) (parResult, error) {
 		defer cancel()
 	}
 	r := sh.runner.Subshell()
-	if err := interp.StdIO(null, &out, &errb)(r); err != nil {
+	if err := interp.StdIO(null, out, errf)(r); err != nil {
 		return parResult{}, err
 	}
 	err = r.Run(ctx, file)
@@ -130,7 +173,12 @@ func workerRun(j parJob) (parResult, error) {
 	if j.Timeout > 0 && ctx.Err() != nil {
 		res.Status, res.TimedOut = -1, true
 	}
-	res.Stdout, res.Stderr = out.Bytes(), errb.Bytes()
+	if res.Stdout, err = captured(out); err != nil {
+		return parResult{}, err
+	}
+	if res.Stderr, err = captured(errf); err != nil {
+		return parResult{}, err
+	}
 	return res, nil
 }
 
@@ -290,10 +338,43 @@ func workerSignals() {
 	}()
 }
 
-// WorkerMain is the entry hook of gosh's worker processes: the program
+// WorkerMain is the entry hook of gosh's helper processes: the program
 // calls it first thing in main. In a process started by
 // runtime/multiprocessing for a built-in (the workers of parallel, the
-// holders of sem, the server of mq) it runs what that process was started
-// for and exits; otherwise it returns at once. It is
-// multiprocessing.Main.
-func WorkerMain() { multiprocessing.Main() }
+// holders of sem, the server of mq: multiprocessing.Main), or as the
+// process of an after or every job, it runs what that process was
+// started for and exits; otherwise it returns at once.
+func WorkerMain() {
+	if os.Getenv(envTimerJob) != "" {
+		os.Exit(runTimerJob())
+	}
+	multiprocessing.Main()
+}
+
+// setupOf returns what a command run apart from the shell (a job of
+// parallel, a command of sem, after or every) takes from it: the
+// exported variables of the command's environment, its directory, and
+// the shell's functions.
+func (s *Shell) setupOf(hc interp.HandlerContext) parSetup {
+	return parSetup{Env: exportedEnv(hc.Env), Dir: hc.Dir, Funcs: funcsSource(s.runner.Funcs)}
+}
+
+// runApart runs the shell command src in a new shell made from setup,
+// with the given standard input, output and error, and returns its exit
+// status. With groups, its external commands run in process groups of
+// their own that die with this process (as in a pool worker).
+func runApart(ctx context.Context, setup parSetup, src string, stdin *os.File, stdout, stderr io.Writer, groups bool) int {
+	sh, err := New(Options{Env: setup.Env, Dir: setup.Dir, Stdin: stdin, Stdout: stdout, Stderr: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "gosh: %v\n", err)
+		return 1
+	}
+	if groups {
+		interp.ExecHandlers(workerExec)(sh.runner) //nolint:errcheck // never fails
+	}
+	if err := sh.RunString(ctx, setup.Funcs); ExitCode(err) != 0 {
+		fmt.Fprintf(stderr, "gosh: defining functions: %v\n", err)
+		return 1
+	}
+	return sh.Report(sh.RunString(ctx, src))
+}

@@ -3,14 +3,13 @@ package shell
 import (
 	"os"
 	"testing"
-
-	"github.com/goshell/gosh/runtime/multiprocessing"
 )
 
-// TestMain lets the test binary serve as a worker of parallel's process
-// pool, as cmd/gosh's main does: a child started by runtime/multiprocessing
-// runs what it was started for and exits in multiprocessing.Main.
+// TestMain lets the test binary serve as gosh's helper processes (the
+// workers of parallel, sem's holders, mq's server, the processes of after
+// and every), as cmd/gosh's main does: WorkerMain runs what such a child
+// was started for and exits.
 func TestMain(m *testing.M) {
-	multiprocessing.Main()
+	WorkerMain()
 	os.Exit(m.Run())
 }
