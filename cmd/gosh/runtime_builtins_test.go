@@ -231,6 +231,13 @@ func TestTimerJobsPTY(t *testing.T) {
 	p.Type("after 60 echo never\r")
 	p.WaitFor("[1] ", 5*time.Second)
 	p.WaitFor("$ ", 5*time.Second)
+	p.Type("echo bg=$!\r")
+	p.WaitFor("bg=$!", 5*time.Second) // the line typed
+	p.WaitFor("bg=", 5*time.Second)
+	if line := p.WaitFor("\n", 5*time.Second); !regexp.MustCompile(`^\d+\r?\n$`).MatchString(line) {
+		t.Errorf("$! after after: %q", line)
+	}
+	p.WaitFor("$ ", 5*time.Second)
 	p.Type("every 60 echo never\r")
 	p.WaitFor("[2] ", 5*time.Second)
 	p.WaitFor("$ ", 5*time.Second)

@@ -30,7 +30,7 @@ with the shell's functions, exported variables and working directory.
 
 The job is a process of its own (waiting on a runtime/threading Timer):
 jobs lists it, kill %N cancels it (and the command, if it has started),
-wait and fg wait for it, and $! is its process ID.
+wait and fg wait for it; in an interactive shell $! is its process ID.
 
 Exit Status:
 0 once the job has started; 2 for a usage error.  The job's status is

@@ -489,7 +489,7 @@ outer:
 		// The next line with a match (a whole word, for -w): [ls, le).
 		m, ls, le := -1, n, n
 		for from := pos; from < n; {
-			s, _ := sc.find(from)
+			s, sn := sc.find(from)
 			end := n
 			if s >= 0 {
 				end = lineEnd(s)
@@ -505,7 +505,9 @@ outer:
 			if printing || o.word || o.invert {
 				ls = lineStart(from, s)
 			}
-			if !o.word || newMgrepScan(data[ls:le], g.pats).hasWord() {
+			// The first match is usually a word; only if not are the
+			// line's other matches tried.
+			if !o.word || (sn > 0 && sc.isWord(s, sn)) || newMgrepScan(data[ls:le], g.pats).hasWord() {
 				m = s
 				break
 			}
