@@ -106,7 +106,7 @@ func parseArgs(args []string) (config, error) {
 }
 
 func main() {
-	shell.WorkerMain() // a pool worker of parallel (runtime/multiprocessing) runs here and exits
+	shell.WorkerMain() // gosh started again as a helper (parallel worker, sem holder, mq server, timer job) runs here and exits
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 

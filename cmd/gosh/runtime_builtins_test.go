@@ -167,6 +167,15 @@ func rtPTY(t *testing.T, dir string) *ptytest.PTY {
 	cmd.Dir = dir
 	cmd.Env = append(rtEnv(dir), "TERM=xterm-256color", "INPUTRC="+rc, "PS1=$ ")
 	p := ptytest.Start(t, cmd, ptytest.Options{Cols: 100, Rows: 30})
+	t.Cleanup(func() {
+		// A test that failed may leave jobs, workers and their
+		// children: processes of their own, which outlive the shell.
+		for _, d := range liveDescendants(p.Pid()) {
+			if pid, err := strconv.Atoi(d[:strings.IndexByte(d, '(')]); err == nil {
+				syscall.Kill(pid, syscall.SIGKILL)
+			}
+		}
+	})
 	p.WaitFor("$ ", 10*time.Second)
 	return p
 }
