@@ -308,22 +308,34 @@ func (f *Files) candidate(m FileMatch, open0, openEnd byte, single bool, typed s
 	return c
 }
 
-// statChar is the character visible-stats shows after a name.
-func statChar(mode fs.FileMode, visible bool) string {
-	if !visible {
-		return ""
-	}
+// StatChar is the character readline's visible-stats (and ls -F) shows
+// after a file of the given mode: '/' directory, '%' character device,
+// '#' block device, '@' symbolic link, '=' socket, '|' FIFO, '*'
+// executable; 0 for none. The editor's list display uses it too.
+func StatChar(mode fs.FileMode) byte {
 	switch {
 	case mode.IsDir():
-		return "/"
+		return '/'
+	case mode&fs.ModeCharDevice != 0:
+		return '%'
+	case mode&fs.ModeDevice != 0:
+		return '#'
 	case mode&fs.ModeSymlink != 0:
-		return "@"
-	case mode&fs.ModeNamedPipe != 0:
-		return "|"
+		return '@'
 	case mode&fs.ModeSocket != 0:
-		return "="
+		return '='
+	case mode&fs.ModeNamedPipe != 0:
+		return '|'
 	case mode.IsRegular() && mode&0o111 != 0:
-		return "*"
+		return '*'
+	}
+	return 0
+}
+
+// statChar is StatChar as a suffix, empty unless visible.
+func statChar(mode fs.FileMode, visible bool) string {
+	if c := StatChar(mode); visible && c != 0 {
+		return string(c)
 	}
 	return ""
 }

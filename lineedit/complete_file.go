@@ -54,26 +54,5 @@ func fileOf(c completion.Candidate) fileInfo {
 func (f fileInfo) isDir() bool { return f.mode.IsDir() || f.linkToDir }
 
 // statChar is the character visible-stats shows after a file name, as
-// readline's stat_char (and ls -F): '/' directory, '@' symbolic link,
-// '*' executable, '=' socket, '|' FIFO, '%' character device, '#' block
-// device; 0 for none.
-func (f fileInfo) statChar() byte {
-	m := f.mode
-	switch {
-	case m.IsDir():
-		return '/'
-	case m&fs.ModeCharDevice != 0:
-		return '%'
-	case m&fs.ModeDevice != 0:
-		return '#'
-	case m&fs.ModeSymlink != 0:
-		return '@'
-	case m&fs.ModeSocket != 0:
-		return '='
-	case m&fs.ModeNamedPipe != 0:
-		return '|'
-	case m.IsRegular() && m&0o111 != 0:
-		return '*'
-	}
-	return 0
-}
+// readline's stat_char (completion.StatChar); 0 for none.
+func (f fileInfo) statChar() byte { return completion.StatChar(f.mode) }
