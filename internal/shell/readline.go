@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/goshell/gosh/inputrc"
-	"github.com/goshell/gosh/internal/terminfo"
+	"github.com/goshell/gosh/lineedit"
 )
 
 // AppName is the application name gosh gives readline init files: blocks
@@ -85,7 +85,7 @@ var (
 // left the keys free. getenv reads the shell's variables.
 func newReadlineConfig(getenv func(string) string, warn func(inputrc.Warning)) *inputrc.Config {
 	term := getenv("TERM")
-	keys, known := terminalKeys(term)
+	keys, known := lineedit.TerminalKeys(term)
 	cfg := inputrc.New(inputrc.Options{
 		App:         AppName,
 		Term:        term,
@@ -107,26 +107,6 @@ func newReadlineConfig(getenv func(string) string, warn func(inputrc.Warning)) *
 	cfg.Init()
 	addShellKeyBindings(cfg)
 	return cfg
-}
-
-// terminalKeys returns the key sequences the terminal's terminfo entry
-// gives for the keys readline binds (arrows, Home, End, Delete, Insert,
-// Page Up and Down); known is false when the terminal has no entry.
-func terminalKeys(term string) (keys map[string]string, known bool) {
-	if term == "" {
-		return nil, false
-	}
-	ti, err := terminfo.Load(term)
-	if err != nil {
-		return nil, false
-	}
-	keys = map[string]string{}
-	for _, cap := range []string{"kcuu1", "kcud1", "kcuf1", "kcub1", "khome", "kend", "kdch1", "kich1", "knp", "kpp"} {
-		if seq, ok := ti.Strings[cap]; ok {
-			keys[cap] = seq
-		}
-	}
-	return keys, true
 }
 
 // addShellKeyBindings is the part of bash's initialize_readline that runs
