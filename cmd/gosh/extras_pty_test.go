@@ -47,9 +47,12 @@ func TestPromptExtras(t *testing.T) {
 	green, red, faint := vtscreen.Style("\x1b[32m"), vtscreen.Style("\x1b[31m"), vtscreen.Style("\x1b[2m")
 
 	p.Type("echo fr")
+	// Every prefix of "echo fr" shows the same row (typed text plus the
+	// suggestion): wait for the cursor after the last key typed too.
 	s := screenWhen(t, p, "suggestion", func(s *vtscreen.Screen) bool {
 		_, l := cursorRow(s)
-		return l == "$ echo from-history-xyz"
+		_, col := s.Cursor()
+		return l == "$ echo from-history-xyz" && col == len("$ echo fr")
 	})
 	row, _ := cursorRow(s)
 	if got := s.StyleAt(row, 2); got != green {
