@@ -399,10 +399,11 @@ type mqServer struct {
 	addr mqAddr
 	l    *multiprocessing.Listener
 
-	mu     sync.Mutex
-	queues map[string]*mqQueue
-	done   chan struct{}
-	once   sync.Once
+	mu           sync.Mutex
+	queues       map[string]*mqQueue
+	done         chan struct{}
+	once         sync.Once
+	listenerOnce sync.Once
 }
 
 // mqQueue is one named queue: values, and a channel closed and replaced
@@ -463,7 +464,15 @@ func (s *mqServer) serve() {
 // close stops the server.
 func (s *mqServer) close() {
 	s.once.Do(func() {
+		s.closeListener()
 		close(s.done)
+	})
+}
+
+// closeListener stops accepting clients and removes a Unix socket's
+// file; clients already connected are still answered.
+func (s *mqServer) closeListener() {
+	s.listenerOnce.Do(func() {
 		s.l.Close()
 		if s.addr.family == multiprocessing.AFUnix {
 			os.Remove(s.addr.addr)
@@ -492,6 +501,11 @@ func (s *mqServer) client(c *multiprocessing.Conn) {
 				ready, err := c.Poll(0)
 				return err == nil && !ready
 			})
+		}
+		if req.Op == "stop" {
+			// Stop taking clients before the reply, so that a command
+			// run after "mq stop" returns finds no server.
+			s.closeListener()
 		}
 		b, _ := json.Marshal(rep)
 		if c.SendBytes(b) != nil {
