@@ -452,6 +452,9 @@ func (s *mqServer) serve() {
 				continue
 			}
 			if errors.Is(err, multiprocessing.ErrClosed) {
+				// Closed by stop: the stopping client still gets its
+				// reply before the server goes.
+				<-s.done
 				return
 			}
 			time.Sleep(10 * time.Millisecond)
