@@ -259,7 +259,8 @@ func TestTimerJobsPTY(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	p.Type("\r")
 	p.WaitFor("Terminated              after 60 echo never", 5*time.Second)
-	p.Type("kill %2; wait; echo done\r")
+	// "echo d''one": the line as typed does not hold the word waited for.
+	p.Type("kill %2; wait; echo d''one\r")
 	p.WaitFor("done", 5*time.Second)
 	if left := liveDescendants(p.Pid()); len(left) > 0 {
 		t.Errorf("processes left under the shell: %v", left)
