@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -73,17 +74,30 @@ func BenchmarkFilesComplete(b *testing.B) {
 					}
 					line := "ls " + word
 					var got int
+					var times []time.Duration
 					for b.Loop() {
+						start := time.Now()
 						got = len(f.Complete(line, len(line)).Candidates)
+						times = append(times, time.Since(start))
 					}
 					if got == 0 {
 						b.Fatal("no candidates")
 					}
 					b.ReportMetric(float64(got), "candidates")
+					reportMedian(b, times)
 				})
 			}
 		}
 	}
+}
+
+// reportMedian reports the median time of the iterations, as
+// "ms-median": on a machine shared with other work the mean (ns/op) moves
+// with the slowest iterations, and bash's figures in
+// scripts/bench-completion are medians too.
+func reportMedian(b *testing.B, times []time.Duration) {
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2])/float64(time.Millisecond), "ms-median")
 }
 
 // BenchmarkPathCache is command completion over a cached $PATH.

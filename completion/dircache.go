@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -21,9 +20,20 @@ type DirCache struct {
 	// recently used goes first.
 	MaxDirs int
 
-	mu    sync.Mutex
-	dirs  map[string]*listing
-	clock uint64
+	mu      sync.Mutex
+	dirs    map[string]*listing
+	reading map[string]*pendingRead // reads under way, by directory
+	clock   uint64
+}
+
+// A pendingRead is a directory being read, which a completion of the
+// same, unchanged directory waits for instead of reading it again (as
+// when TAB comes while Prefetch reads).
+type pendingRead struct {
+	id   dirID
+	done chan struct{} // closed when l and err are set
+	l    *listing
+	err  error
 }
 
 // listing is one directory's entries, in directory order.
@@ -41,18 +51,31 @@ type dirID struct {
 	ino, size    uint64
 }
 
-func idOf(fi fs.FileInfo) dirID {
-	id := dirID{mtime: fi.ModTime(), size: uint64(fi.Size())}
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		id.ino = st.Ino
-		id.ctime = time.Unix(int64(st.Ctim.Sec), int64(st.Ctim.Nsec))
-	}
-	return id
-}
-
 // racyWindow is how recent a change may be for a listing not to be
 // trusted.
 const racyWindow = 2 * time.Second
+
+// Prefetch reads the listing of dir into the cache unless the cache has
+// it and it is current, so that a completion in dir soon after finds it.
+// It is meant to run in the background: a shell calls it for its current
+// directory while the prompt waits for keys. An error is not kept; the
+// completion meets it again.
+func (c *DirCache) Prefetch(dir string) {
+	c.list(dir)
+}
+
+// Has reports whether the cache holds a listing of dir that is current:
+// a completion in dir would not read it.
+func (c *DirCache) Has(dir string) bool {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	l := c.dirs[dir]
+	return l != nil && !l.racy && l.id == idOf(fi)
+}
 
 // list returns the listing of dir, from the cache when it is current.
 func (c *DirCache) list(dir string) (*listing, error) {
@@ -68,12 +91,39 @@ func (c *DirCache) list(dir string) (*listing, error) {
 		c.mu.Unlock()
 		return l, nil
 	}
+	// A read of the directory as it is now, started by another caller,
+	// will do, unless the directory changed too recently for its times to
+	// tell (racy).
+	racy := time.Since(id.mtime) < racyWindow
+	if p := c.reading[dir]; p != nil && p.id == id && !racy {
+		c.mu.Unlock()
+		<-p.done
+		return p.l, p.err
+	}
+	p := &pendingRead{id: id, done: make(chan struct{})}
+	if !racy {
+		if c.reading == nil {
+			c.reading = map[string]*pendingRead{}
+		}
+		c.reading[dir] = p
+	}
 	c.mu.Unlock()
+	l, err := c.read(dir, id)
+	c.mu.Lock()
+	if c.reading[dir] == p {
+		delete(c.reading, dir)
+	}
+	c.mu.Unlock()
+	p.l, p.err = l, err
+	close(p.done)
+	return l, err
+}
+
+// read reads dir, whose identity is id, and keeps its listing.
+func (c *DirCache) read(dir string, id dirID) (*listing, error) {
 	l := &listing{id: id}
-	err = readDir(dir, func(name []byte, typ fs.FileMode) {
-		l.names = append(l.names, string(name))
-		l.types = append(l.types, typ)
-	})
+	var err error
+	l.names, l.types, err = scanDir(dir, nil)
 	if err != nil {
 		return nil, err
 	}

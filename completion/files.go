@@ -80,8 +80,7 @@ func (f *Files) Match(word string) (dirPart string, matches []FileMatch) {
 }
 
 // each calls fn with each match of word, and returns its directory part.
-// When the listing is cached, grow (if set) first gets an upper bound of
-// the number of matches.
+// grow (if set) first gets an upper bound of the number of matches.
 func (f *Files) each(word string, grow func(int), fn func(FileMatch)) (dirPart string) {
 	slash := strings.LastIndexByte(word, '/')
 	dirPart, base := word[:slash+1], word[slash+1:]
@@ -98,6 +97,10 @@ func (f *Files) each(word string, grow func(int), fn func(FileMatch)) (dirPart s
 				return
 			}
 			m.Mode = fi.Mode()
+			if !stat {
+				// Only the type, as d_type gives it.
+				m.Mode = m.Mode.Type()
+			}
 		}
 		m.Dir = m.Mode.IsDir()
 		if m.Mode&fs.ModeSymlink != 0 {
@@ -132,11 +135,16 @@ func (f *Files) each(word string, grow func(int), fn func(FileMatch)) (dirPart s
 		return dirPart
 	}
 	prefix := []byte(base)
-	readDir(dir, func(name []byte, typ fs.FileMode) {
-		if nameMatches(f, name, prefix) {
-			add(string(name), typ)
-		}
-	})
+	names, types, err := scanDir(dir, func(name []byte) bool { return nameMatches(f, name, prefix) })
+	if err != nil {
+		return dirPart
+	}
+	if grow != nil {
+		grow(len(names))
+	}
+	for i, name := range names {
+		add(name, types[i])
+	}
 	return dirPart
 }
 

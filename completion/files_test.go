@@ -175,7 +175,7 @@ func TestDirCache(t *testing.T) {
 	dir := fileTree(t, "one", "two")
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(dir, old, old)
-	c := &DirCache{MaxDirs: 2}
+	c := &DirCache{MaxDirs: 3}
 	f := Files{Dir: dir, Cache: c}
 	if _, got := f.Match("t"); !reflect.DeepEqual(names(got), []string{"two"}) {
 		t.Fatalf("first: %q", names(got))
@@ -205,10 +205,73 @@ func TestDirCache(t *testing.T) {
 	if l := c.dirs[fresh]; l == nil || !l.racy {
 		t.Errorf("fresh listing not racy: %+v", l)
 	}
+	// Prefetch and Has.
+	if c.Has(fresh) {
+		t.Errorf("Has: a racy listing is not current")
+	}
+	pre := fileTree(t, "p")
+	os.Chtimes(pre, old, old)
+	if c.Has(pre) {
+		t.Errorf("Has before Prefetch")
+	}
+	c.Prefetch(pre)
+	if !c.Has(pre) {
+		t.Errorf("Prefetch did not keep the listing")
+	}
+	os.WriteFile(filepath.Join(pre, "q"), nil, 0o644)
+	if c.Has(pre) {
+		t.Errorf("Has after a change")
+	}
 	// At most MaxDirs listings.
 	f.Dir = fileTree(t, "y")
 	f.Match("")
-	if len(c.dirs) != 2 {
+	f.Dir = fileTree(t, "z")
+	f.Match("")
+	if len(c.dirs) != 3 {
 		t.Errorf("%d listings kept", len(c.dirs))
+	}
+}
+
+// TestDirCacheJoinsRead checks that a completion waits for a read of the
+// same unchanged directory under way (a prefetch) rather than reading it
+// again, but not for a directory changed too recently to tell.
+func TestDirCacheJoinsRead(t *testing.T) {
+	for _, racy := range []bool{false, true} {
+		dir := fileTree(t, "a")
+		if !racy {
+			old := time.Now().Add(-time.Hour)
+			os.Chtimes(dir, old, old)
+		}
+		fi, err := os.Stat(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &DirCache{}
+		p := &pendingRead{id: idOf(fi), done: make(chan struct{})}
+		c.reading = map[string]*pendingRead{dir: p}
+		got := make(chan *listing, 1)
+		go func() {
+			l, _ := c.list(dir)
+			got <- l
+		}()
+		sentinel := &listing{names: []string{"from the read under way"}}
+		select {
+		case l := <-got:
+			if !racy {
+				t.Fatalf("did not wait for the read under way: %q", l.names)
+			}
+			if !slices.Contains(l.names, "a") {
+				t.Errorf("racy directory: %q", l.names)
+			}
+		case <-time.After(200 * time.Millisecond):
+			if racy {
+				t.Fatal("waited for a read of a racy directory")
+			}
+			p.l = sentinel
+			close(p.done)
+			if l := <-got; l != sentinel {
+				t.Errorf("got %q, not the listing read under way", l.names)
+			}
+		}
 	}
 }

@@ -23,3 +23,20 @@ func readDir(dir string, f func(name []byte, typ fs.FileMode)) error {
 	}
 	return err
 }
+
+// scanDir returns the entries of the directory dir that keep accepts (all
+// when keep is nil), in directory order, with their type bits (^0 when
+// unknown). keep must be safe for concurrent use.
+func scanDir(dir string, keep func(name []byte) bool) ([]string, []fs.FileMode, error) {
+	var l nameList
+	err := readDir(dir, func(name []byte, typ fs.FileMode) {
+		if keep == nil || keep(name) {
+			l.add(name, typ)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	names, types := joinLists(&l)
+	return names, types, nil
+}

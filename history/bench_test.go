@@ -60,24 +60,36 @@ func BenchmarkReadFile(b *testing.B) {
 }
 
 // BenchmarkSearchAll searches 1,000,000 entries backward for a string
-// that is in none of them, so every entry is scanned.
+// that is in none of them, forward for one near the end, and backward,
+// ignoring case, for one in none: "index", with the search index ready
+// (PrepareSearch); "scan", without it, as before the index is ready, so
+// that every entry is scanned.
 func BenchmarkSearchAll(b *testing.B) {
 	l := New()
 	if err := l.ReadFile(benchFile(b, 1000000)); err != nil {
 		b.Fatal(err)
 	}
-	for _, s := range []Search{{Pattern: "no such command"}, {Pattern: "kubectl get pods -n prod 4", Forward: true}} {
-		b.Run(fmt.Sprintf("forward=%v", s.Forward), func(b *testing.B) {
+	l.PrepareSearch()
+	for _, mode := range []string{"index", "scan"} {
+		if mode == "scan" {
+			saved := idxMinArena
+			idxMinArena = 1 << 62
+			defer func() { idxMinArena = saved }()
+			l.idx = nil
+		}
+		for _, s := range []Search{{Pattern: "no such command"}, {Pattern: "kubectl get pods -n prod 4", Forward: true}} {
+			b.Run(fmt.Sprintf("%s/forward=%v", mode, s.Forward), func(b *testing.B) {
+				for b.Loop() {
+					l.Find(s, map[bool]int{false: l.Len() - 1, true: 0}[s.Forward])
+				}
+			})
+		}
+		b.Run(mode+"/ignorecase", func(b *testing.B) {
 			for b.Loop() {
-				l.Find(s, map[bool]int{false: l.Len() - 1, true: 0}[s.Forward])
+				l.Find(Search{Pattern: "NO SUCH", IgnoreCase: true}, l.Len()-1)
 			}
 		})
 	}
-	b.Run("ignorecase", func(b *testing.B) {
-		for b.Loop() {
-			l.Find(Search{Pattern: "NO SUCH", IgnoreCase: true}, l.Len()-1)
-		}
-	})
 }
 
 // BenchmarkAppend appends one entry to a small and to a large file: the

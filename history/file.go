@@ -88,6 +88,9 @@ func (l *List) parseFile(data []byte, from, to int) int {
 	if base == 0 && l.lines == nil {
 		l.arena = data
 	} else {
+		// After a newline, as every text in the arena (startText).
+		l.arena = startText(l.arena, len(data))
+		base = len(l.arena)
 		l.arena = append(l.arena, data...)
 	}
 	l.arena = l.arena[:len(l.arena):len(l.arena)]
@@ -190,6 +193,7 @@ func (l *List) timeSpan(base int, data []byte, ts int) span {
 // appendToLast adds the line data[start:end] to the last entry, joined by
 // a newline: in place when the line follows the entry in the file.
 func (l *List) appendToLast(base, start, end, prevEnd int) {
+	l.multiline = true
 	last := &l.lines[len(l.lines)-1]
 	if prevEnd >= 0 && int(last.end) == base+prevEnd && prevEnd+1 == start {
 		last.end = uint32(base + end)
@@ -198,7 +202,10 @@ func (l *List) appendToLast(base, start, end, prevEnd int) {
 	text := string(l.arena[last.off:last.end]) + "\n" + string(l.arena[base+start:base+end])
 	l.dead += last.len()
 	*last = l.put(text)
-	l.ordered = false
+	// Lines read after this one go before it in the arena.
+	if i := len(l.lines) - 1; !l.isMoved(i) {
+		l.moved = append(l.moved, i)
+	}
 }
 
 // applyMax drops the oldest entries beyond the maximum.

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -12,20 +13,37 @@ import (
 // entries need not read them all.
 //
 // The arena is cut into blocks of idxBlock bytes, and the index records,
-// for each block, the n-grams (1 to 4 bytes, ASCII letters folded to
-// lower case) that begin in it or in the idxWindow bytes after it: each
-// byte exactly (one row each), the longer n-grams hashed to idxHashRows
-// rows (a Bloom filter with one hash). Every n-gram of the first
-// idxWindow bytes of a match that begins in a block is so recorded for
-// the block, and a block that lacks one of the pattern's is passed over.
-// For a longer pattern, the index is asked about its last idxWindow
-// bytes. Hash collisions and n-grams that are all there without the
-// pattern only cost a scan of a block that could have been passed over.
+// for each block, the n-grams (1 to idxMaxGram bytes) that begin in it or
+// in the idxWindow bytes after it: each byte exactly (one row each), the
+// longer n-grams hashed to idxHashRows rows (a Bloom filter with one
+// hash). An n-gram is recorded as it is, and, if it holds upper-case
+// ASCII letters, in lower case too under a key of its own (foldedKey):
+// a search that minds case asks about the n-grams of its pattern, one
+// that ignores case about those in lower case and the folded ones, so
+// neither takes "export A" for "export a" nor misses it. Every n-gram of
+// the first idxWindow bytes of a match that begins in a block is so
+// recorded for the block, and a block that lacks one of the pattern's is
+// passed over. For a longer pattern, the index is asked about its last
+// idxWindow bytes. Hash collisions and n-grams that are all there
+// without the pattern only cost a scan of a block that could have been
+// passed over. The hash differs from page to page (pageHash), so that a
+// collision with a common n-gram costs a scan of some pages' blocks, not
+// of every block. Every entry begins after a newline or at the start of
+// the arena, which the index takes to follow one (startText, addBlock),
+// so a prefix search asks about a newline and its pattern and scans only
+// the blocks where an entry may begin with it (newPrefixScan).
 //
 // The rows are stored by pages of 64 blocks: bit j of sig[p*idxRows+r]
 // says that block 64p+j has row r, so a search reads one word a row per
-// page and learns about 64 blocks at a time. The index takes a quarter of
-// the size of the arena.
+// page and learns about 64 blocks at a time. The index takes half the
+// size of the arena (2^15 + 256 bits for each 8 KiB block).
+//
+// Over a million shell commands (BenchmarkSearchNearMiss's), about a
+// quarter of the hashed rows of a block are set; a string that is
+// nowhere though all but its last character are in most blocks is left
+// with 2.5% of the blocks to scan on average, 6% at the 90th percentile
+// and 31% at worst (with n-grams of up to 4 bytes in 2^14 rows and
+// letters folded, as before, every block at worst).
 //
 // The arena is only ever appended to, until it is compacted or cleared,
 // which drop the index; a search brings the index up to date with the
@@ -48,7 +66,8 @@ const (
 	idxBlockShift = 13
 	idxBlock      = 1 << idxBlockShift
 	idxPage       = 64 * idxBlock // arena bytes a page of rows covers
-	idxHashBits   = 14
+	idxHashBits   = 15
+	idxMaxGram    = 5 // addBlock has the n-grams written out
 	idxHashRows   = 1 << idxHashBits
 	idxRows       = 256 + idxHashRows
 	// idxWindow is how many bytes of a pattern the index is asked about.
@@ -57,6 +76,9 @@ const (
 	// counts sample.
 	idxSample = 256
 )
+
+// addBlock writes out the n-grams of 2 to 5 bytes.
+var _ = [1]struct{}{}[idxMaxGram-5]
 
 // idxMinArena is the arena size from which searches use an index: below
 // it, a scan of the whole arena is cheap. (A variable for tests.)
@@ -71,11 +93,42 @@ var foldTable = func() (t [256]byte) {
 	return
 }()
 
-// gramRow returns the row of the n-gram of n bytes (2 to 4) that ends
-// with the low byte of v, folded bytes one a byte.
-func gramRow(v uint64, n int) int {
-	v = v&(1<<(8*n)-1) | uint64(n)<<32
-	return 256 + int((v*0x9E3779B97F4A7C15)>>(64-idxHashBits))
+// isUpperTable has 1 for the ASCII upper-case letters.
+var isUpperTable = func() (t [256]byte) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = 1
+	}
+	return
+}()
+
+// gramRow returns the row of key (gramKey) in a page whose hash
+// multiplier is k (pageHash).
+func gramRow(key, k uint64) int {
+	return 256 + int((key*k)>>(64-idxHashBits))
+}
+
+// gramKey returns the key of the n-gram (2 to idxMaxGram bytes) that
+// ends with the low byte of v: its n bytes, and n.
+func gramKey(v uint64, n int) uint64 {
+	return v&(1<<(8*n)-1) | uint64(n)<<56
+}
+
+// foldedKey marks the key of an n-gram that holds an upper-case ASCII
+// letter, folded to lower case: what a search that ignores case asks
+// about, besides the n-gram in lower case.
+const foldedKey = 1 << 52
+
+// pageHash returns the hash multiplier of page p: odd, and different
+// from page to page, so that an n-gram that shares its row with another
+// (a false positive of the Bloom filter) shares it with a different one
+// in each page. With one multiplier for all, a string absent from the
+// whole history whose row is that of a string in every block was taken
+// to be possible in every block.
+func pageHash(p int) uint64 {
+	z := uint64(p)*0x9E3779B97F4A7C15 + 0x2545F4914F6CDD1D
+	z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+	z = (z ^ z>>27) * 0x94D049BB133111EB
+	return z ^ z>>31 | 1
 }
 
 // update indexes the arena bytes added since the last update.
@@ -94,9 +147,9 @@ func (x *searchIndex) update(arena []byte) {
 		x.sig = x.sig[:want]
 	}
 	// Block b records the n-grams that begin in it and in the idxWindow
-	// bytes after it: those that end in [start, start+idxBlock+idxWindow+3).
+	// bytes after it: those that end in [start, start+idxBlock+idxWindow+idxMaxGram-1).
 	// Those that end before the old end are in already.
-	first := max(x.n-idxWindow-3, 0) >> idxBlockShift
+	first := max(x.n-idxWindow-(idxMaxGram-1), 0) >> idxBlockShift
 	end := (m + idxBlock - 1) >> idxBlockShift
 	// A long stretch is shared out by pages among the processors.
 	workers := min(runtime.GOMAXPROCS(0), (end-first)/64/4)
@@ -155,7 +208,7 @@ func (w *indexer) index(sig []uint64, arena []byte, old, first, end int) {
 	for b := first; b < end; b++ {
 		start := b << idxBlockShift
 		from := max(start, old)
-		to := min(start+idxBlock+idxWindow+3, m)
+		to := min(start+idxBlock+idxWindow+idxMaxGram-1, m)
 		if from < start+idxSample {
 			for _, c := range arena[from:min(start+idxSample, to)] {
 				w.count[foldTable[c]]++
@@ -163,30 +216,47 @@ func (w *indexer) index(sig []uint64, arena []byte, old, first, end int) {
 		}
 		page := b / 64
 		rows := sig[page*idxRows : (page+1)*idxRows]
-		w.addBlock(rows, uint64(1)<<(b%64), arena[max(start, from-3):to], from-max(start, from-3))
+		t := max(start, from-(idxMaxGram-1))
+		w.addBlock(rows, uint64(1)<<(b%64), pageHash(page), arena[t:to], from-t, t == 0)
 	}
 }
 
 // addBlock records in rows, as bit, the n-grams that end in text[skip:],
-// the first skip bytes being only the n-grams' starts. It may record
+// the first skip bytes being only the n-grams' starts; text begins the
+// arena if first is set, and is then taken to follow a newline, as the
+// other entries do (startText), so that the n-grams of a newline and the
+// start of an entry are recorded for the first entry too. It may record
 // n-grams that begin before or after the block's: an index that records
 // more passes over less, but is no less correct.
-func (w *indexer) addBlock(rows []uint64, bit uint64, text []byte, skip int) {
+func (w *indexer) addBlock(rows []uint64, bit, k uint64, text []byte, skip int, first bool) {
 	// The rows are marked a byte each, with plain stores, then set in
 	// the page: setting bits in place makes each byte wait for the last
 	// to have set the same word.
 	st := &w.stage
-	var v uint64
+	// v has the bytes as they are, f folded to lower case, and u a bit
+	// for each byte that is an upper-case letter.
+	var v, f, u uint64
+	if first {
+		v, f = '\n', '\n'
+	}
 	for _, c := range text[:skip] {
-		v = v<<8 | uint64(foldTable[c])
+		v, f, u = v<<8|uint64(c), f<<8|uint64(foldTable[c]), u<<1|uint64(isUpperTable[c])
 	}
 	for _, c := range text[skip:] {
-		c := foldTable[c]
-		v = v<<8 | uint64(c)
+		v, f, u = v<<8|uint64(c), f<<8|uint64(foldTable[c]), u<<1|uint64(isUpperTable[c])
 		st[c] = 1
-		st[gramRow(v, 2)] = 1
-		st[gramRow(v, 3)] = 1
-		st[gramRow(v, 4)] = 1
+		st[gramRow(v&0xffff|2<<56, k)] = 1
+		st[gramRow(v&0xffffff|3<<56, k)] = 1
+		st[gramRow(v&0xffffffff|4<<56, k)] = 1
+		st[gramRow(v&0xffffffffff|5<<56, k)] = 1
+		if u&(1<<idxMaxGram-1) != 0 {
+			// An upper-case letter in the last idxMaxGram bytes.
+			for n := 2; n <= idxMaxGram; n++ {
+				if u&(1<<n-1) != 0 {
+					st[gramRow(gramKey(f, n)|foldedKey, k)] = 1
+				}
+			}
+		}
 	}
 	rows = rows[:idxRows]
 	for i := 0; i < len(st); i += 8 {
@@ -201,38 +271,63 @@ func (w *indexer) addBlock(rows []uint64, bit uint64, text []byte, skip int) {
 	}
 }
 
-// patternRows returns the rows a match of pat needs, without repeats,
-// appended to buf: those of its n-grams, pat being at most idxWindow
-// bytes.
-func patternRows(pat []byte, buf []int) []int {
-	rows := buf[:0]
-	add := func(r int) {
-		for _, have := range rows {
-			if have == r {
+// patternKeys returns what a match of pat needs, without repeats,
+// appended to buf: a key for each of its bytes and n-grams, pat being at
+// most idxWindow bytes. A byte's key is the byte (its row); an n-gram's
+// is its bytes and n (gramKey), which gives its row in each page. With
+// fold, the keys are of the pattern in lower case (see candidates). The
+// n-grams that end the pattern come first: in a search that fails, they
+// are the ones most often missing, and a page is passed over at the
+// first key it lacks.
+func patternKeys(pat []byte, fold bool, buf []uint64) []uint64 {
+	keys := buf[:0]
+	add := func(key uint64) {
+		for _, have := range keys {
+			if have == key {
 				return
 			}
 		}
-		rows = append(rows, r)
+		keys = append(keys, key)
 	}
-	var v uint64
-	for i, c := range pat {
-		c := foldTable[c]
-		v = v<<8 | uint64(c)
-		add(int(c))
-		for n := 2; n <= min(i+1, 4); n++ {
-			add(gramRow(v, n))
+	for i := len(pat) - 1; i >= 0; i-- {
+		var v uint64
+		for j := max(i-idxMaxGram+1, 0); j <= i; j++ {
+			c := pat[j]
+			if fold {
+				c = foldTable[c]
+			}
+			v = v<<8 | uint64(c)
 		}
+		for n := min(i+1, idxMaxGram); n >= 2; n-- {
+			add(gramKey(v, n))
+		}
+		add(v & 0xff)
 	}
-	return rows
+	return keys
 }
 
 // candidates returns the blocks of page p in which a match with the
-// given rows may begin: bit j for block 64p+j.
-func (x *searchIndex) candidates(rows []int, p int) uint64 {
+// given keys may begin: bit j for block 64p+j. With fold, a byte's row
+// is taken with its upper case's, and an n-gram's with that of the
+// n-grams with upper-case letters that fold to it.
+func (x *searchIndex) candidates(keys []uint64, fold bool, p int) uint64 {
 	page := x.sig[p*idxRows : (p+1)*idxRows]
+	k := pageHash(p)
 	c := ^uint64(0)
-	for _, r := range rows {
-		if c &= page[r]; c == 0 {
+	for _, key := range keys {
+		var have uint64
+		switch {
+		case key <= 0xff:
+			have = page[key]
+			if fold {
+				have |= page[asciiUpper(byte(key))]
+			}
+		case fold:
+			have = page[gramRow(key, k)] | page[gramRow(key|foldedKey, k)]
+		default:
+			have = page[gramRow(key, k)]
+		}
+		if c &= have; c == 0 {
 			break
 		}
 	}
@@ -242,15 +337,32 @@ func (x *searchIndex) candidates(rows []int, p int) uint64 {
 // A blockScan asks an index where a pattern may be and scans only there.
 type blockScan struct {
 	x    *searchIndex
-	rows []int
+	keys []uint64
+	fold bool
 	n    int // the length of the pattern
-	// off is where in the pattern the part the rows are of begins.
+	// off is where in the pattern the part the keys are of begins: -1
+	// for the newline before it (newPrefixScan).
 	off int
 }
 
-func (x *searchIndex) newScan(pat []byte, buf []int) blockScan {
+func (x *searchIndex) newScan(pat []byte, fold bool, buf []uint64) blockScan {
 	off := max(len(pat)-idxWindow, 0)
-	return blockScan{x: x, rows: patternRows(pat[off:], buf), n: len(pat), off: off}
+	return blockScan{x: x, keys: patternKeys(pat[off:], fold, buf), fold: fold, n: len(pat), off: off}
+}
+
+// newPrefixScan is newScan for matches at the start of an entry only:
+// its keys are of a newline and the pattern (its first idxWindow-1
+// bytes), which begin a byte before the match, as every entry begins
+// after a newline or at the start of the arena (startText, addBlock).
+// The newline itself, which a block holding only the first entry need
+// not have, is left out.
+func (x *searchIndex) newPrefixScan(pat []byte, fold bool, buf []uint64) blockScan {
+	var nlPat [idxWindow]byte
+	nlPat[0] = '\n'
+	k := 1 + copy(nlPat[1:], pat)
+	keys := patternKeys(nlPat[:k], fold, buf)
+	keys = slices.DeleteFunc(keys, func(key uint64) bool { return key == '\n' })
+	return blockScan{x: x, keys: keys, fold: fold, n: len(pat), off: -1}
 }
 
 // backward returns the last match that scan finds in arena[lo:hi], or
@@ -258,11 +370,12 @@ func (x *searchIndex) newScan(pat []byte, buf []int) blockScan {
 // runs of blocks where a match may be, from the end.
 func (bs *blockScan) backward(lo, hi int, scan func(a, b int) int) int {
 	x, n, off := bs.x, bs.n, bs.off
-	// The blocks where the part of a match the rows are of can begin.
-	bLo := (lo + off) >> idxBlockShift
-	for b := (hi - n + off) >> idxBlockShift; b >= bLo; {
+	// The blocks where the part of a match the keys are of can begin
+	// (block 0 for one before the arena: newPrefixScan).
+	bLo := max((lo+off)>>idxBlockShift, 0)
+	for b := max((hi-n+off)>>idxBlockShift, 0); b >= bLo; {
 		p := b / 64
-		c := x.candidates(bs.rows, p) & (^uint64(0) >> (63 - b%64))
+		c := x.candidates(bs.keys, bs.fold, p) & (^uint64(0) >> (63 - b%64))
 		if first := p * 64; bLo > first {
 			c &= ^uint64(0) << (bLo - first)
 		}
@@ -273,7 +386,7 @@ func (bs *blockScan) backward(lo, hi int, scan func(a, b int) int) int {
 		top := 63 - bits.LeadingZeros64(c)
 		// The run of candidate blocks that ends at top.
 		bottom := top + 1 - bits.LeadingZeros64(^(c << (63 - top)))
-		a := max(lo, (p*64+bottom)<<idxBlockShift-off)
+		a := bs.runStart(lo, p*64+bottom)
 		e := min(hi, (p*64+top+1)<<idxBlockShift-off+n-1)
 		if at := scan(a, e); at >= 0 {
 			return at
@@ -283,13 +396,22 @@ func (bs *blockScan) backward(lo, hi int, scan func(a, b int) int) int {
 	return -1
 }
 
+// runStart returns where in the arena, from lo on, a match may begin
+// whose keyed part begins in block b or after.
+func (bs *blockScan) runStart(lo, b int) int {
+	if b == 0 {
+		return lo
+	}
+	return max(lo, b<<idxBlockShift-bs.off)
+}
+
 // forward is backward the other way: the first match.
 func (bs *blockScan) forward(lo, hi int, scan func(a, b int) int) int {
 	x, n, off := bs.x, bs.n, bs.off
-	bHi := (hi - n + off) >> idxBlockShift
-	for b := (lo + off) >> idxBlockShift; b <= bHi; {
+	bHi := max((hi-n+off)>>idxBlockShift, 0)
+	for b := max((lo+off)>>idxBlockShift, 0); b <= bHi; {
 		p := b / 64
-		c := x.candidates(bs.rows, p) & (^uint64(0) << (b % 64))
+		c := x.candidates(bs.keys, bs.fold, p) & (^uint64(0) << (b % 64))
 		if last := p*64 + 63; bHi < last {
 			c &= ^uint64(0) >> (last - bHi)
 		}
@@ -299,7 +421,7 @@ func (bs *blockScan) forward(lo, hi int, scan func(a, b int) int) int {
 		}
 		bottom := bits.TrailingZeros64(c)
 		top := bottom - 1 + bits.TrailingZeros64(^(c >> bottom))
-		a := max(lo, (p*64+bottom)<<idxBlockShift-off)
+		a := bs.runStart(lo, p*64+bottom)
 		e := min(hi, (p*64+top+1)<<idxBlockShift-off+n-1)
 		if at := scan(a, e); at >= 0 {
 			return at
@@ -339,7 +461,7 @@ func (l *List) searchIndex() *searchIndex {
 }
 
 // PrepareSearch builds, and waits for, what lets searches of a long list
-// pass over most of it: an index of the text, of about a quarter of its
+// pass over most of it: an index of the text, of about half its
 // size. Find builds it by itself, in the background, at the first search
 // of a long list, and scans the whole list until it is ready; a program
 // that wants the first searches as fast as the later ones calls

@@ -1,7 +1,9 @@
 package history
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -38,12 +40,21 @@ type List struct {
 	// times parallels lines once any entry has a timestamp; the text is
 	// kept as it came, "#" and all, so files read back byte for byte.
 	times []span
-	// ordered says entries appear in the arena in list order, which lets
-	// a search scan the arena in one sweep.
-	ordered bool
-	dead    int // arena bytes no entry refers to any more
-	max     int // -1: unlimited
-	base    int
+	// moved holds, in increasing order, the entries whose text is not
+	// where list order would put it in the arena: interior entries
+	// replaced since the last compaction (their new text is at the end
+	// of the arena). The other entries lie in the arena in list order,
+	// which lets a search sweep the arena for them and look at the moved
+	// ones one by one (search.go).
+	moved []int
+	// multiline says an entry's text may hold a newline (it is not
+	// cleared when the entry goes): without, the newlines of the arena
+	// part the entries (startText), which lets a search pass over copies
+	// of a line without finding their entries (arenaScan.inCopy).
+	multiline bool
+	dead      int // arena bytes no entry refers to any more
+	max       int // -1: unlimited
+	base      int
 	// linesInFile counts the lines read from or written to the history
 	// file, as history_lines_in_file does, for ReadNew.
 	linesInFile int
@@ -56,7 +67,7 @@ type List struct {
 }
 
 // New returns an empty list with no size limit, numbered from 1.
-func New() *List { return &List{max: -1, base: 1, ordered: true, fileLength: -1} }
+func New() *List { return &List{max: -1, base: 1, fileLength: -1} }
 
 // Len returns the number of entries.
 // Python: readline.get_current_history_length.
@@ -141,14 +152,35 @@ func (l *List) dropFront(n int) {
 	if l.times != nil {
 		l.times = l.times[n:]
 	}
+	k := 0
+	for _, i := range l.moved {
+		if i >= n {
+			l.moved[k] = i - n
+			k++
+		}
+	}
+	l.moved = l.moved[:k]
 	l.maybeCompact()
 }
 
 // put appends text to the arena and returns where it went.
 func (l *List) put(text string) span {
+	l.arena = startText(l.arena, len(text))
 	off := len(l.arena)
 	l.arena = append(l.arena, text...)
 	return span{uint32(off), uint32(len(l.arena))}
+}
+
+// startText returns arena ready for n bytes of text to be appended: with
+// a newline at its end when it has bytes and n does not say empty. Every
+// text in the arena that is not empty begins at its start or after a
+// newline, as the lines of a file do, so that the index can tell which
+// strings begin entries (index.go).
+func startText(arena []byte, n int) []byte {
+	if n > 0 && len(arena) > 0 && arena[len(arena)-1] != '\n' {
+		arena = append(arena, '\n')
+	}
+	return arena
 }
 
 // Add appends an entry with no timestamp. With a maximum set, the oldest
@@ -171,7 +203,15 @@ func (l *List) add(line, rawTime string) {
 	}
 	l.lines = append(l.lines, l.put(line))
 	l.addTimeSpan(l.put(rawTime))
+	l.noteNewlines(line)
 	l.checkArenaLimit()
+}
+
+// noteNewlines sets l.multiline if an entry's text holds a newline.
+func (l *List) noteNewlines(line string) {
+	if strings.IndexByte(line, '\n') >= 0 {
+		l.multiline = true
+	}
 }
 
 func (l *List) addTimeSpan(t span) {
@@ -189,11 +229,31 @@ func (l *List) addTimeSpan(t span) {
 func (l *List) Replace(i int, line string) {
 	l.dead += l.lines[i].len()
 	l.lines[i] = l.put(line)
-	if i != len(l.lines)-1 {
-		l.ordered = false
-	}
+	l.noteNewlines(line)
+	l.setMoved(i)
 	l.checkArenaLimit()
 	l.maybeCompact()
+}
+
+// setMoved records that the text of entry i was just put at the end of
+// the arena: out of list order, unless i is the last entry.
+func (l *List) setMoved(i int) {
+	k, found := slices.BinarySearch(l.moved, i)
+	switch {
+	case i == len(l.lines)-1:
+		// After every other entry's text, as list order has it.
+		if found {
+			l.moved = slices.Delete(l.moved, k, k+1)
+		}
+	case !found:
+		l.moved = slices.Insert(l.moved, k, i)
+	}
+}
+
+// isMoved reports whether entry i is one of l.moved.
+func (l *List) isMoved(i int) bool {
+	_, found := slices.BinarySearch(l.moved, i)
+	return found
 }
 
 // SetTime changes the timestamp of entry i.
@@ -214,6 +274,13 @@ func (l *List) Remove(i int) {
 		l.dead += l.times[i].len()
 		l.times = append(l.times[:i], l.times[i+1:]...)
 	}
+	k, found := slices.BinarySearch(l.moved, i)
+	if found {
+		l.moved = slices.Delete(l.moved, k, k+1)
+	}
+	for j := k; j < len(l.moved); j++ {
+		l.moved[j]--
+	}
 	l.maybeCompact()
 }
 
@@ -222,7 +289,8 @@ func (l *List) Clear() {
 	l.arena, l.lines, l.times = nil, nil, nil
 	l.dead = 0
 	l.idx = nil
-	l.ordered = true
+	l.moved = nil
+	l.multiline = false
 }
 
 // maxArena bounds the arena so that offsets fit in 32 bits.
@@ -242,30 +310,42 @@ func (l *List) checkArenaLimit() {
 	}
 }
 
-// maybeCompact rebuilds the arena when most of it is dead.
+// maybeCompact rebuilds the arena when most of it is dead, or when so
+// many entries are out of order (moved) that looking at them one by one
+// would slow searches down: more than maxMoved, and more than one in
+// movedPerCompact (so that the copies of the arena cost, spread over the
+// replacements, a few bytes each).
 func (l *List) maybeCompact() {
-	if l.dead > 64<<10 && l.dead > len(l.arena)/2 {
+	if l.dead > 64<<10 && l.dead > len(l.arena)/2 ||
+		len(l.moved) > maxMoved && len(l.moved) > len(l.lines)/movedPerCompact {
 		l.compact()
 	}
 }
 
+const (
+	maxMoved        = 1024
+	movedPerCompact = 64
+)
+
 // compact copies the live text into a new arena in list order.
 func (l *List) compact() {
 	live := len(l.arena) - l.dead
-	arena := make([]byte, 0, live)
+	arena := make([]byte, 0, live+len(l.lines))
 	for i, s := range l.lines {
 		if l.times != nil {
 			t := l.times[i]
+			arena = startText(arena, t.len())
 			off := len(arena)
 			arena = append(arena, l.arena[t.off:t.end]...)
 			l.times[i] = span{uint32(off), uint32(len(arena))}
 		}
+		arena = startText(arena, s.len())
 		off := len(arena)
 		arena = append(arena, l.arena[s.off:s.end]...)
 		l.lines[i] = span{uint32(off), uint32(len(arena))}
 	}
 	l.arena = arena
 	l.dead = 0
-	l.ordered = true
+	l.moved = nil
 	l.idx = nil
 }

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"unsafe"
 )
 
 // A matcher finds a pattern in text as bytes.Index does (or, with fold,
 // ignoring the case of ASCII letters, for an ASCII pattern), faster on
 // long texts where the pattern's first byte is common: it looks for three
-// of the pattern's bytes at once, eight places at a time, and compares
+// of the pattern's bytes at once, 32 places at a time with AVX2
+// (anchors32, scan_amd64.s), else eight at a time in a word, and compares
 // the whole pattern only where all three are. The three are its last
 // byte, which in a reverse-i-search is the one just typed, the one that
 // can make a string that is everywhere one that is nowhere, and the two
@@ -23,6 +25,8 @@ type matcher struct {
 	i    [3]int
 	a    [3]uint64
 	mask [3]uint64
+	// wide is a and mask for anchors32.
+	wide [6]uint64
 }
 
 const (
@@ -67,6 +71,7 @@ func newMatcher(pat []byte, fold bool, rank *[256]uint32) *matcher {
 	for k, i := range m.i {
 		m.a[k], m.mask[k] = m.anchor(pat[i])
 	}
+	m.wide = [6]uint64{m.a[0], m.a[1], m.a[2], m.mask[0], m.mask[1], m.mask[2]}
 	return m
 }
 
@@ -92,6 +97,24 @@ func (m *matcher) index(s []byte) int {
 	}
 	last := len(s) - n // the last place a match can begin
 	k := 0
+	if useWide {
+		// 32 places at a time while 32 fit before last+1; the words
+		// read end at most at byte k+31+i <= last+n-1.
+		for groups := (last + 1 - k) >> 5; groups > 0; groups = (last + 1 - k) >> 5 {
+			off, t := anchors32(unsafe.Pointer(&s[k+m.i[0]]), unsafe.Pointer(&s[k+m.i[1]]), unsafe.Pointer(&s[k+m.i[2]]), groups, &m.wide)
+			k += off
+			if t == 0 {
+				break
+			}
+			for ; t != 0; t &= t - 1 {
+				j := k + bits.TrailingZeros32(t)
+				if m.equal(s[j : j+n]) {
+					return j
+				}
+			}
+			k += 32
+		}
+	}
 	for {
 		var t uint64
 		k, t = m.anchors(s, k, last)
@@ -151,6 +174,29 @@ func (m *matcher) anchors(s []byte, k, last int) (int, uint64) {
 		}
 	}
 	return k, 0
+}
+
+// anchors32Go is anchors32 in Go: the places from p0, p1 and p2 on, in
+// groups of 32, eight at a time.
+func anchors32Go(p0, p1, p2 unsafe.Pointer, groups int, w *[6]uint64) (int, uint32) {
+	n := groups * 32
+	s0, s1, s2 := unsafe.Slice((*byte)(p0), n), unsafe.Slice((*byte)(p1), n), unsafe.Slice((*byte)(p2), n)
+	for off := 0; off < n; off += 32 {
+		var mask uint32
+		for q := 0; q < 32; q += 8 {
+			z := ((binary.LittleEndian.Uint64(s0[off+q:]) | w[3]) ^ w[0]) |
+				((binary.LittleEndian.Uint64(s1[off+q:]) | w[4]) ^ w[1]) |
+				((binary.LittleEndian.Uint64(s2[off+q:]) | w[5]) ^ w[2])
+			// The high bit of each byte of z that is zero, gathered
+			// into the low byte: bit i for place q+i.
+			t := ^((z&low7 + low7) | z) & high
+			mask |= uint32((t>>7)*0x0102040810204080>>56) << q
+		}
+		if mask != 0 {
+			return off, mask
+		}
+	}
+	return n, 0
 }
 
 func (m *matcher) equal(s []byte) bool {

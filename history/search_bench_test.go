@@ -180,6 +180,103 @@ func BenchmarkSearchNearMiss(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchCopies searches a million-entry history of shell
+// commands (26 MB) for "git statu" passing over copies of "git status"
+// (Distinct), as reverse-i-search does when C-r is typed again: every
+// other entry that holds the string is such a copy (a thirtieth of the
+// history), so the search finds none and must look at all of them. It
+// reports each search's CPU time, the best of the runs.
+func BenchmarkSearchCopies(b *testing.B) {
+	l := shellList(1000000)
+	l.PrepareSearch()
+	for _, s := range []Search{
+		{Pattern: "git statu", Distinct: true, Previous: "git status"},
+		{Pattern: "git statu", Forward: true, Distinct: true, Previous: "git status"},
+	} {
+		b.Run(fmt.Sprintf("forward=%v", s.Forward), func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			from := l.Len() - 1
+			if s.Forward {
+				from = 0
+			}
+			best := time.Duration(1 << 62)
+			for b.Loop() {
+				t0 := threadCPU()
+				if i, _ := l.Find(s, from); i >= 0 {
+					b.Fatalf("found %q", l.Line(i))
+				}
+				best = min(best, threadCPU()-t0)
+			}
+			b.ReportMetric(float64(best), "cpu-ns/search")
+		})
+	}
+}
+
+// BenchmarkSearchMoved is BenchmarkSearchNearMiss (100 of the strings,
+// with the index) after 200 entries spread over the history were
+// replaced, which puts their text out of list order in the arena (as
+// editing a recalled entry does, or Python's replace_history_item).
+func BenchmarkSearchMoved(b *testing.B) {
+	l := shellList(1000000)
+	l.PrepareSearch()
+	pats := nearMisses(l, shellHistory(1000000, 1), 100)
+	for k := range 200 {
+		i := (k*7919 + 13) % l.Len()
+		l.Replace(i, l.Line(i)+" # edited")
+	}
+	if len(l.moved) < 190 {
+		b.Fatalf("%d entries moved", len(l.moved))
+	}
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	times := make([]time.Duration, len(pats))
+	for b.Loop() {
+		for k, pat := range pats {
+			t0 := threadCPU()
+			if i, _ := l.Find(Search{Pattern: pat}, l.Len()-1); i >= 0 {
+				b.Fatalf("%q found", pat)
+			}
+			if t := threadCPU() - t0; times[k] == 0 || t < times[k] {
+				times[k] = t
+			}
+		}
+	}
+	slices.Sort(times)
+	var sum time.Duration
+	for _, t := range times {
+		sum += t
+	}
+	b.ReportMetric(float64(sum)/float64(len(times)), "cpu-ns/search")
+	b.ReportMetric(float64(times[len(times)-1]), "max-cpu-ns")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkSearchPrefix searches a million-entry history of shell
+// commands (26 MB) backward for entries that begin with strings that
+// none begins with though many hold them (as history-search-backward and
+// the hinter do), and for one that the newest begins with ("e"). It
+// reports each search's CPU time, the best of the runs.
+func BenchmarkSearchPrefix(b *testing.B) {
+	l := shellList(1000000)
+	l.PrepareSearch()
+	for _, pat := range []string{"x", "st", "sta", "status", "-la", "e"} {
+		b.Run(pat, func(b *testing.B) {
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			best := time.Duration(1 << 62)
+			i := 0
+			for b.Loop() {
+				t0 := threadCPU()
+				i, _ = l.Find(Search{Pattern: pat, Prefix: true}, l.Len()-1)
+				best = min(best, threadCPU()-t0)
+			}
+			b.ReportMetric(float64(best), "cpu-ns/search")
+			b.ReportMetric(float64(i), "found")
+		})
+	}
+}
+
 // nearMisses returns n strings that are not in l though all but their
 // last character are: the first characters of an entry, or of a part of
 // one, and a character of another entry.

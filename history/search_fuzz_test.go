@@ -2,12 +2,12 @@ package history
 
 import (
 	"bytes"
-	"fmt"
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // naiveFind is Find as GNU History's history_search_internal does it:
@@ -38,6 +38,9 @@ func naiveFind(l *List, s Search, from int) (int, int) {
 }
 
 func naiveMatch(line []byte, s Search) int {
+	if s.Distinct && string(line) == s.Previous {
+		return -1
+	}
 	p := []byte(s.Pattern)
 	if len(p) == 0 {
 		return 0
@@ -152,6 +155,12 @@ func TestFindIndexed(t *testing.T) {
 				if r.IntN(8) == 0 {
 					s.Pattern = "#1"
 				}
+				if r.IntN(3) == 0 {
+					// Passing over copies of an entry the pattern is in.
+					if i, _ := l.Find(s, l.Len()-1); i >= 0 {
+						s.Distinct, s.Previous = true, l.Line(i)
+					}
+				}
 				checkFind(t, l, s, r.IntN(l.Len()+2)-1)
 			}
 		}
@@ -166,6 +175,9 @@ func FuzzFind(f *testing.F) {
 	f.Add("a\nab\nabc\n\n#1\nb", "ab", byte(1), 0)
 	f.Add("x\u212ay\nk\nK", "k", byte(4), 2)
 	f.Add(strings.Repeat("0123456789abcdef", 5)+"\nzz", strings.Repeat("0123456789abcdef", 3), byte(2), 1)
+	f.Add("git status\nls -la\ngit commit -m fix\necho GIT\n", "it", byte(64+8), 5)
+	f.Add("a\nab\nabc\n\n#1\nb", "b", byte(64+2), 1)
+	f.Add("git status\ngit status\nls\ngit status\n", "status", byte(128+8), 7)
 	f.Fuzz(func(t *testing.T, entries, pat string, flags byte, from int) {
 		withIndex(t, func() {
 			l := New()
@@ -179,11 +191,20 @@ func FuzzFind(f *testing.F) {
 				}
 			}
 			s := Search{Pattern: pat, Prefix: flags&1 != 0, Forward: flags&2 != 0, IgnoreCase: flags&4 != 0}
+			if flags&128 != 0 {
+				s.Distinct, s.Previous = true, l.Line(l.Len()/2)
+			}
 			if flags&8 != 0 {
 				l.PrepareSearch()
 			}
 			if flags&16 != 0 {
 				l.Add(pat + entries)
+			}
+			if flags&64 != 0 {
+				// Interior entries replaced: their text moves to the
+				// end of the arena, out of list order.
+				l.Replace(l.Len()/2, entries+pat)
+				l.Replace(l.Len()/3, pat)
 			}
 			from %= l.Len() + 2
 			checkFind(t, l, s, from)
@@ -193,8 +214,11 @@ func FuzzFind(f *testing.F) {
 }
 
 // TestMatcher compares the matcher with strings.Index on texts of a few
-// letters, where anchors are often there without the pattern.
+// letters, where anchors are often there without the pattern, with and
+// without the vector scan (anchors32).
 func TestMatcher(t *testing.T) {
+	saved := useWide
+	defer func() { useWide = saved }()
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int, alpha string) string {
 		b := make([]byte, n)
@@ -203,9 +227,10 @@ func TestMatcher(t *testing.T) {
 		}
 		return string(b)
 	}
-	for range 20000 {
-		alpha := []string{"ab", "abAB", "aB-_", "xyz\x80"}[r.IntN(4)]
-		text, pat := word(r.IntN(100), alpha), word(1+r.IntN(6), alpha)
+	for k := range 40000 {
+		useWide = saved && k%2 == 0
+		alpha := []string{"ab", "abAB", "aB-_", "xyz\x80", "abcdefghij"}[r.IntN(5)]
+		text, pat := word(r.IntN(300), alpha), word(1+r.IntN(6), alpha)
 		fold := r.IntN(2) == 0 && isASCII([]byte(pat))
 		m := newMatcher([]byte(pat), fold, &staticRank)
 		got := m.index([]byte(text))
@@ -220,10 +245,59 @@ func TestMatcher(t *testing.T) {
 			}
 		}
 		if got != want {
-			t.Fatalf("matcher(%q, fold %v).index(%q) = %d, want %d", pat, fold, text, got, want)
+			t.Fatalf("matcher(%q, fold %v, wide %v).index(%q) = %d, want %d", pat, fold, useWide, text, got, want)
 		}
 	}
-	_ = fmt.Sprint
+}
+
+// TestAnchors32 compares anchors32 (on amd64, the AVX2 version) and
+// anchors32Go with the anchors looked for place by place.
+func TestAnchors32(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	for range 5000 {
+		n := 32 * (1 + r.IntN(6))
+		text := make([]byte, n+8)
+		alpha := []string{"ab", "aAbB", "xyzXYZ \xff"}[r.IntN(3)]
+		for i := range text {
+			text[i] = alpha[r.IntN(len(alpha))]
+		}
+		var w [6]uint64
+		var at [3]int
+		var want [3]func(c byte) bool
+		for k := range 3 {
+			c := alpha[r.IntN(len(alpha))]
+			at[k] = r.IntN(8)
+			w[k] = uint64(c) * ones
+			want[k] = func(b byte) bool { return b == c }
+			if r.IntN(2) == 0 && asciiLower(c) != asciiUpper(c) {
+				w[k], w[3+k] = uint64(asciiLower(c))*ones, 0x20*ones
+				want[k] = func(b byte) bool { return asciiLower(b) == asciiLower(c) }
+			}
+		}
+		groups := n / 32
+		// Where anchors32 should stop: the first group with a place.
+		wantOff, wantMask := n, uint32(0)
+		for g := 0; g < groups && wantMask == 0; g++ {
+			for i := range 32 {
+				p := 32*g + i
+				if want[0](text[at[0]+p]) && want[1](text[at[1]+p]) && want[2](text[at[2]+p]) {
+					wantOff, wantMask = 32*g, wantMask|1<<i
+				}
+			}
+		}
+		p0, p1, p2 := unsafe.Pointer(&text[at[0]]), unsafe.Pointer(&text[at[1]]), unsafe.Pointer(&text[at[2]])
+		for name, f := range map[string]func(p0, p1, p2 unsafe.Pointer, groups int, w *[6]uint64) (int, uint32){
+			"anchors32Go": anchors32Go, "anchors32": anchors32,
+		} {
+			if name == "anchors32" && !useWide {
+				continue
+			}
+			off, mask := f(p0, p1, p2, groups, &w)
+			if off != wantOff || mask != wantMask {
+				t.Fatalf("%s(%q at %v, %x) = %d, %032b; want %d, %032b", name, text, at, w, off, mask, wantOff, wantMask)
+			}
+		}
+	}
 }
 
 // TestIndexIncremental checks that an index brought up to date bit by bit

@@ -43,6 +43,75 @@ func TestFind(t *testing.T) {
 	}
 }
 
+// TestFindDistinct passes over copies of an entry, in a short list and,
+// with an index, in a long one where the copies fill most blocks.
+func TestFindDistinct(t *testing.T) {
+	tests := []struct {
+		s          Search
+		from       int
+		index, off int
+	}{
+		{Search{Pattern: "git st"}, 5, 5, 0},
+		{Search{Pattern: "git st", Distinct: true, Previous: "git status"}, 5, 3, 0},
+		{Search{Pattern: "git st", Distinct: true, Previous: "git status", Forward: true}, 0, 3, 0},
+		{Search{Pattern: "st", Distinct: true, Previous: "git status", Prefix: true}, 5, -1, -1},
+		{Search{Pattern: "git st", Distinct: true, Previous: "git stash"}, 3, 2, 0},
+		{Search{Pattern: "STATUS", Distinct: true, Previous: "git status", IgnoreCase: true}, 5, 1, 4},
+		{Search{Pattern: "ls", Distinct: true, Previous: "ls"}, 5, -1, -1},
+		{Search{Pattern: "", Distinct: true, Previous: "git status"}, 2, 1, 0},
+		{Search{Pattern: "st", Distinct: true}, 5, 5, 4}, // Previous "": only empty entries are passed over
+	}
+	short := New()
+	for _, e := range []string{"git status", "GIT STATUS", "git status", "git stash", "ls", "git status"} {
+		short.Add(e)
+	}
+	long := New()
+	for i := range 200000 {
+		switch i {
+		case 1000:
+			long.Add("GIT STATUS")
+		case 150000:
+			long.Add("git stash")
+		case 150001:
+			long.Add("ls")
+		default:
+			long.Add("git status")
+		}
+	}
+	long.Replace(2, "git status") // out of order: the search looks at it alone
+	withIndex(t, func() {
+		long.PrepareSearch()
+	})
+	for _, tt := range tests {
+		i, off := short.Find(tt.s, tt.from)
+		if i != tt.index || off != tt.off {
+			t.Errorf("short: Find(%+v, %d) = %d, %d; want %d, %d", tt.s, tt.from, i, off, tt.index, tt.off)
+		}
+	}
+	end := long.Len() - 1
+	for _, tt := range []struct {
+		s          Search
+		from       int
+		index, off int
+	}{
+		{Search{Pattern: "git st", Distinct: true, Previous: "git status"}, end, 150000, 0},
+		{Search{Pattern: "git st", Distinct: true, Previous: "git stash"}, 150000, 149999, 0},
+		{Search{Pattern: "git st", Distinct: true, Previous: "git status", Forward: true}, 0, 150000, 0},
+		{Search{Pattern: "STATUS", Distinct: true, Previous: "git status", IgnoreCase: true}, end, 1000, 4},
+		{Search{Pattern: "tatus", Distinct: true, Previous: "git status"}, end, -1, -1},
+		{Search{Pattern: "tatus", Distinct: true, Previous: "git stash"}, 1, 1, 5},
+	} {
+		i, off := long.Find(tt.s, tt.from)
+		if i != tt.index || off != tt.off {
+			t.Errorf("long: Find(%+v, %d) = %d, %d; want %d, %d", tt.s, tt.from, i, off, tt.index, tt.off)
+		}
+		checkFind(t, long, tt.s, tt.from)
+	}
+	if long.idx == nil {
+		t.Fatal("no index")
+	}
+}
+
 // TestFindArenaMatchesScan checks the one-sweep search against the plain
 // entry-by-entry one on a list read from a file.
 func TestFindArenaMatchesScan(t *testing.T) {

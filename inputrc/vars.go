@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // BoolVars lists readline's boolean variables in the order bind -v prints
@@ -65,8 +66,14 @@ var StringVars = []string{
 	"vi-ins-mode-string",
 }
 
-// boolVarAlias maps variables that share one value to the name that holds it.
-var boolVarAlias = map[string]string{"meta-flag": "input-meta"}
+// boolVarAlias returns the name that holds the value of a variable that
+// shares one with another, or "".
+func boolVarAlias(name string) string {
+	if name == "meta-flag" {
+		return "input-meta"
+	}
+	return ""
+}
 
 // BellStyle is the value of the bell-style variable.
 type BellStyle int
@@ -132,7 +139,7 @@ type Vars struct {
 // Get returns a boolean variable by its name, ignoring case.
 func (v *Vars) Get(name string) bool {
 	n := strings.ToLower(name)
-	if a, ok := boolVarAlias[n]; ok {
+	if a := boolVarAlias(n); a != "" {
 		n = a
 	}
 	return v.Bool[n]
@@ -179,10 +186,16 @@ func defaultVars(eightBit, dumbTerm bool) Vars {
 	return v
 }
 
-// varIndex maps the lower-case name of every variable to its name, per list.
-var varIndex = map[*string]map[string]string{}
+// varIndex maps the lower-case name of every variable to its name, per
+// list; built on first use (a shell that reads no init file and binds
+// nothing never needs it).
+var (
+	varIndex     map[*string]map[string]string
+	varIndexOnce sync.Once
+)
 
-func init() {
+func buildVarIndex() {
+	varIndex = map[*string]map[string]string{}
 	for _, list := range [][]string{BoolVars, StringVars} {
 		m := make(map[string]string, len(list))
 		for _, n := range list {
@@ -195,6 +208,7 @@ func init() {
 // findVar returns the canonical name of a variable of list, ignoring case,
 // or "".
 func findVar(list []string, name string) string {
+	varIndexOnce.Do(buildVarIndex)
 	m := varIndex[&list[0]]
 	if n, ok := m[name]; ok {
 		return n
@@ -234,7 +248,7 @@ func (c *Config) setVar(name, value string) error {
 	if n := findVar(BoolVars, name); n != "" {
 		on := boolValue(value)
 		key := n
-		if a, ok := boolVarAlias[n]; ok {
+		if a := boolVarAlias(n); a != "" {
 			key = a
 		}
 		c.Vars.Bool[key] = on

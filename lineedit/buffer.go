@@ -24,16 +24,15 @@ func (b *buffer) insert(s []byte) {
 	b.point += len(s)
 }
 
-// insertAt puts s at byte offset at; the point and mark after it move.
+// insertAt puts s at byte offset at; a point after it moves. The mark
+// stays where it is, as readline's rl_mark does: an offset into the line,
+// which only a deletion that leaves it past the end changes (remove).
 func (b *buffer) insertAt(at int, s []byte) {
 	b.text = append(b.text, s...) // grow
 	copy(b.text[at+len(s):], b.text[at:len(b.text)-len(s)])
 	copy(b.text[at:], s)
 	if b.point > at {
 		b.point += len(s)
-	}
-	if b.mark > at {
-		b.mark += len(s)
 	}
 }
 
@@ -54,8 +53,8 @@ func (b *buffer) remove(from, to int) []byte {
 		return p
 	}
 	b.point = adjust(b.point)
-	if b.mark >= 0 {
-		b.mark = adjust(b.mark)
+	if b.mark > len(b.text) {
+		b.mark = len(b.text) // readline's _rl_fix_mark: clamped, not moved
 	}
 	return gone
 }

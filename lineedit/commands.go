@@ -19,13 +19,45 @@ type command struct {
 	isArg bool
 }
 
+// The registry of named commands. The package's init functions list the
+// built-in ones in builtinCommands; the map is built from the list on
+// first use (useRegistry), so that a program that links the editor but
+// does not edit (gosh -c) does not fill a map of some 200 entries at every
+// start.
 var (
-	registryMu sync.RWMutex
-	registry   = map[string]command{}
+	registryMu      sync.RWMutex
+	registry        map[string]command
+	registryOnce    sync.Once
+	builtinCommands []namedCommand
 )
 
-// register adds a built-in command under its GNU Readline name.
-func register(name string, fn Command) { registry[name] = command{fn: fn} }
+type namedCommand struct {
+	name string
+	c    command
+}
+
+// register adds a built-in command under its GNU Readline name. It is
+// called from init functions only.
+func register(name string, fn Command) {
+	builtinCommands = append(builtinCommands, namedCommand{name, command{fn: fn}})
+}
+
+// registerArg adds a built-in command that builds the numeric argument.
+func registerArg(name string, fn Command) {
+	builtinCommands = append(builtinCommands, namedCommand{name, command{fn: fn, isArg: true}})
+}
+
+// useRegistry builds the registry if it is not yet built; call it before
+// taking registryMu.
+func useRegistry() {
+	registryOnce.Do(func() {
+		registry = make(map[string]command, len(builtinCommands))
+		for _, b := range builtinCommands {
+			registry[b.name] = b.c // a later registration replaces an earlier one
+		}
+		builtinCommands = nil
+	})
+}
 
 // Register adds a named command that key bindings can run, as readline's
 // rl_add_defun. The name is also added to cfg's function map so that init
@@ -33,6 +65,7 @@ func register(name string, fn Command) { registry[name] = command{fn: fn} }
 // already has replaces readline's behaviour.
 func Register(cfg *inputrc.Config, name string, fn Command) *inputrc.Function {
 	f := cfg.Funmap.Add(name)
+	useRegistry()
 	registryMu.Lock()
 	registry[f.Name] = command{fn: fn}
 	registryMu.Unlock()
@@ -40,6 +73,7 @@ func Register(cfg *inputrc.Config, name string, fn Command) *inputrc.Function {
 }
 
 func lookupCommand(name string) (command, bool) {
+	useRegistry()
 	registryMu.RLock()
 	c, ok := registry[name]
 	registryMu.RUnlock()
@@ -48,6 +82,7 @@ func lookupCommand(name string) (command, bool) {
 
 // Commands returns the names of the commands that have behaviour, sorted.
 func Commands() []string {
+	useRegistry()
 	registryMu.RLock()
 	defer registryMu.RUnlock()
 	names := make([]string, 0, len(registry))

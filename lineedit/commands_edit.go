@@ -24,11 +24,17 @@ func init() {
 	register("end-of-line", func(e *Engine, _ int, _ byte) { e.buf.point = e.buf.lineEnd(e.buf.point) })
 	register("set-mark", func(e *Engine, _ int, _ byte) { e.buf.mark = e.buf.point })
 	register("exchange-point-and-mark", func(e *Engine, _ int, _ byte) {
+		// rl_exchange_point_and_mark: a mark past the end (the text
+		// under it was deleted) is unset; an unset one rings the bell
+		// and is set at the start.
+		if e.buf.mark > len(e.buf.text) {
+			e.buf.mark = -1
+		}
 		if e.buf.mark < 0 {
 			e.ding()
+			e.buf.mark = 0
 			return
 		}
-		e.buf.mark = min(e.buf.mark, len(e.buf.text))
 		e.buf.point, e.buf.mark = e.buf.mark, e.buf.point
 	})
 
@@ -69,8 +75,8 @@ func init() {
 	register("capitalize-word", func(e *Engine, n int, _ byte) { e.caseWords(n, nil, true) })
 
 	// The argument commands leave the argument in force for the next one.
-	registry["digit-argument"] = command{fn: digitArgument, isArg: true}
-	registry["universal-argument"] = command{fn: universalArgument, isArg: true}
+	registerArg("digit-argument", digitArgument)
+	registerArg("universal-argument", universalArgument)
 
 	register("accept-line", func(e *Engine, _ int, _ byte) {
 		if !e.continueInput() { // a Validator may want more (extend.go)

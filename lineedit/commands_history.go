@@ -226,7 +226,7 @@ func (e *Engine) historyPrefixSearch(n int, prefix bool) {
 		if from < 0 || from >= e.histLen() {
 			break
 		}
-		i, k := e.hist.Find(history.Search{Pattern: hs.key, Prefix: prefix, Forward: dir > 0}, from)
+		i, k := e.hist.Find(history.Search{Pattern: hs.key, Prefix: prefix, Forward: dir > 0, Distinct: hs.found, Previous: hs.prevFound}, from)
 		if i < 0 {
 			break
 		}

@@ -38,13 +38,13 @@ func init() {
 	register("vi-eof-maybe", func(e *Engine, _ int, _ byte) { e.status = Accepted })
 
 	// The count.
-	registry["vi-arg-digit"] = command{isArg: true, fn: func(e *Engine, n int, key byte) {
+	registerArg("vi-arg-digit", func(e *Engine, n int, key byte) {
 		if key == '0' && !e.arg.set {
 			e.buf.point = 0
 			return
 		}
 		digitArgument(e, n, key)
-	}}
+	})
 
 	// Motions.
 	register("vi-next-word", viNextWord)

@@ -48,6 +48,10 @@ type complState struct {
 	changed bool // the last completion changed the line (completion_changed_buffer)
 	failed  bool // the last completion found nothing (last_completion_failed)
 	colors  lsColorsCache
+	// described is the list the described menu shows, and describedText
+	// the line when it was listed (complete_described.go).
+	described     *matchSet
+	describedText string
 }
 
 // matchSet is the outcome of asking the completer: the word completed
@@ -70,6 +74,7 @@ func (m *matchSet) nontrivial() bool { return m.lcd != m.text }
 // gatherMatches asks the completer for the word at the point. With no
 // candidate it rings the bell and returns nil.
 func (e *Engine) gatherMatches() *matchSet {
+	e.compl.described = nil
 	if e.Completer == nil {
 		e.ding()
 		return nil
@@ -94,6 +99,7 @@ func (e *Engine) gatherMatches() *matchSet {
 		}
 	}
 	m := &matchSet{start: r.Start, end: r.End, text: string(e.buf.text[r.Start:r.End]), cands: uniq}
+	e.expandTildeMatches(m)
 	m.lcd = commonPrefix(uniq, m.text, e.cfg.Vars.Get("completion-ignore-case"))
 	if m.lcd != "" {
 		e.compl.failed = false

@@ -32,6 +32,9 @@ func (e *Engine) displayMatches(m *matchSet) {
 		e.effects.Redraw = true
 		return
 	}
+	if e.showDescribed(m) { // the described menu (complete_described.go)
+		return
+	}
 	n := len(m.cands)
 	if q := e.cfg.Vars.CompletionQueryItems; q > 0 && n >= q {
 		e.effects.Output += fmt.Sprintf("Display all %d possibilities? (y or n)", n)

@@ -2,6 +2,7 @@ package lineedit
 
 import (
 	"io/fs"
+	"strings"
 
 	"github.com/goshell/gosh/completion"
 )
@@ -56,3 +57,27 @@ func (f fileInfo) isDir() bool { return f.mode.IsDir() || f.linkToDir }
 // statChar is the character visible-stats shows after a file name, as
 // readline's stat_char (completion.StatChar); 0 for none.
 func (f fileInfo) statChar() byte { return completion.StatChar(f.mode) }
+
+// expandTildeMatches is readline's expand-tilde: when the variable is on,
+// file name candidates that start with ~ or ~user replace the word with
+// that directory's path (bash: "ls ~/Doc" TAB gives "ls /home/u/Documents/").
+// The list keeps showing what it showed before.
+func (e *Engine) expandTildeMatches(m *matchSet) {
+	if !e.cfg.Vars.Get("expand-tilde") || !strings.HasPrefix(m.text, "~") {
+		return
+	}
+	for i, c := range m.cands {
+		if !fileOf(c).name || !strings.HasPrefix(c.Text, "~") {
+			continue
+		}
+		x := expandTilde(c.Text)
+		if x == c.Text {
+			continue
+		}
+		if c.Display == "" {
+			c.Display = c.Text
+		}
+		c.Text = x
+		m.cands[i] = c
+	}
+}

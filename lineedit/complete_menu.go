@@ -50,7 +50,7 @@ func (e *Engine) menuComplete(n int) {
 		switch {
 		case !m.single() && e.cfg.Vars.Get("show-all-if-ambiguous"):
 			e.displayMatches(m)
-			if q := e.cfg.Vars.CompletionQueryItems; q > 0 && s.size() >= q {
+			if q := e.cfg.Vars.CompletionQueryItems; q > 0 && s.size() >= q && e.compl.described == nil {
 				e.ding()
 				s.full = true
 				return

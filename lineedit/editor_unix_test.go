@@ -75,14 +75,39 @@ func TestEditorKeepsBytesAfterTheLine(t *testing.T) {
 	}
 }
 
+// C-c ends the line with ErrInterrupt; with echo-control-characters on
+// (readline's default) "^C" is echoed where the cursor was, as bash shows
+// "$ abc^C", and not when the variable is off.
 func TestEditorInterrupt(t *testing.T) {
-	p := startEditor(t, "xterm", 40, 10)
-	p.Type("abc\x03")
-	p.WaitFor("ERR "+ErrInterrupt.Error(), helperWait)
-	p.Type("x\r")
-	p.WaitFor(`LINE "x"`, helperWait)
-	p.Type("quit\r")
-	wantHelperEnd(t, p, "exit 0")
+	for _, echo := range []bool{true, false} {
+		var init []string
+		if !echo {
+			init = []string{"set echo-control-characters off"}
+		}
+		p := startEditor(t, "xterm", 40, 10, init...)
+		// The tty discards input it has not passed on when C-c makes
+		// it send SIGINT: the keys go first, C-c once they are shown.
+		p.Type("abc\x02")
+		p.WaitFor("abc\b", helperWait)
+		p.Type("\x03")
+		out := p.WaitFor("ERR "+ErrInterrupt.Error(), helperWait)
+		if got := strings.Contains(out, "^C"); got != echo {
+			t.Errorf("echo-control-characters %v: output %q", echo, out)
+		}
+		scr := vtscreen.New(40, 10)
+		scr.WriteString(p.Output())
+		want := "$ abc"
+		if echo {
+			want = "$ ab^C" // over the c: where the cursor was
+		}
+		if got := scr.Line(0); got != want {
+			t.Errorf("echo-control-characters %v: the screen shows %q, want %q (output %q)", echo, got, want, p.Output())
+		}
+		p.Type("x\r")
+		p.WaitFor(`LINE "x"`, helperWait)
+		p.Type("quit\r")
+		wantHelperEnd(t, p, "exit 0")
+	}
 }
 
 // TERM=dumb: no escape sequence reaches the terminal, not even to turn

@@ -25,6 +25,10 @@ const (
 // what should be on the screen. Key bindings come from an inputrc.Config
 // and commands from the registry of named commands (see Register).
 type Engine struct {
+	// blink is where blink-matching-paren shows the cursor, plus 1; 0
+	// when it is at the point.
+	blink int
+
 	cfg  *inputrc.Config
 	hist *history.List
 
@@ -110,6 +114,9 @@ type Engine struct {
 	// DisplayMatches, when set, shows a list of completions instead of
 	// the engine (Python's completion display matches hook).
 	DisplayMatches func(substitution string, matches []string, longest int)
+	// CompletionMenu, when set, shows candidates with descriptions in a
+	// menu under the line (complete_described.go).
+	CompletionMenu *MenuStyle
 	complType      byte
 	// confirm, when set, takes the next byte typed: the answer to a
 	// y-or-n question or to the --More-- pager of a completion list.
@@ -135,7 +142,6 @@ type Engine struct {
 // list hist, which may be nil. The kill ring lives as long as the engine.
 func New(cfg *inputrc.Config, hist *history.List) *Engine {
 	e := &Engine{cfg: cfg, hist: hist, kills: &killRing{}, EOFChar: 0x04, nextStart: -1, Width: 80, Height: 24}
-	e.buf.mark = -1
 	e.Reset("")
 	return e
 }
@@ -147,7 +153,7 @@ func (e *Engine) Reset(prompt string) {
 	e.prompt = prompt
 	e.buf.text = e.buf.text[:0]
 	e.buf.point = 0
-	e.buf.mark = -1
+	e.buf.mark = 0 // readline's rl_mark at the start of a line
 	e.undo.clear()
 	e.status = Editing
 	e.pendMap = nil
@@ -213,12 +219,17 @@ func (e *Engine) Frame() Frame {
 		// Readline shows the argument being typed in place of the prompt.
 		return e.withRegion(e.decorate(Frame{Prompt: argPrompt(e.count()), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}))
 	}
-	return e.withRegion(e.decorate(Frame{Prompt: e.prompt, Mode: e.frameMode(), Text: e.snap.view(e.buf.text), Cursor: e.buf.point}))
+	cursor := e.buf.point
+	if e.blinking() {
+		cursor = e.blink - 1
+	}
+	return e.withRegion(e.decorate(Frame{Prompt: e.prompt, Mode: e.frameMode(), Text: e.snap.view(e.buf.text), Cursor: cursor}))
 }
 
 // Feed gives the engine one chunk of typed bytes and returns the status.
 // WantsTimeout then tells whether a keyseq-timeout should be waited for.
 func (e *Engine) Feed(p []byte) Status {
+	e.blink = 0
 	if len(e.queue) == 0 {
 		// Start again at the front of the queue's array: draining moves
 		// the queue along it.
@@ -234,6 +245,9 @@ func (e *Engine) Feed(p []byte) Status {
 // longer key sequence and also bound on their own, so that the
 // keyseq-timeout should decide (an ESC in vi insert mode, say).
 func (e *Engine) WantsTimeout() bool {
+	if e.blinking() {
+		return true // the cursor goes back when the blink is over
+	}
 	if e.search != nil && e.search.escWait {
 		return true // ESC ends a search, or starts an arrow key
 	}
@@ -244,6 +258,9 @@ func (e *Engine) WantsTimeout() bool {
 // when WantsTimeout says so: keyseq-timeout, but readline's 0.1 s after an
 // ESC in an incremental search.
 func (e *Engine) TimeoutMillis() int {
+	if e.blinking() {
+		return parenBlinkMillis
+	}
 	if e.search != nil && e.search.escWait {
 		return isearchEscWaitMillis
 	}
@@ -253,6 +270,10 @@ func (e *Engine) TimeoutMillis() int {
 // Timeout tells the engine that no more bytes came within the
 // keyseq-timeout: a pending prefix runs what it is bound to on its own.
 func (e *Engine) Timeout() Status {
+	if e.blinking() {
+		e.blink = 0
+		return e.status
+	}
 	if s := e.search; s != nil && s.escWait {
 		s.escWait = false
 		s.finish(e)

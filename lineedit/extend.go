@@ -2,6 +2,7 @@ package lineedit
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goshell/gosh/history"
 )
@@ -102,7 +103,17 @@ func (h *HistoryHinter) Hint(line string, cursor int) string {
 	if limit <= 0 {
 		limit = 256
 	}
-	s := history.Search{Pattern: line, Prefix: true, IgnoreCase: h.IgnoreCase}
+	// A long line (a paste) is looked for by its start, and the entries
+	// that start so are compared whole: the history's search is made for
+	// patterns the length of what people type.
+	probe := line
+	if len(probe) > hintProbe {
+		probe = probe[:hintProbe]
+		for len(probe) > 0 && !utf8.RuneStart(line[len(probe)]) {
+			probe = probe[:len(probe)-1]
+		}
+	}
+	s := history.Search{Pattern: probe, Prefix: true, IgnoreCase: h.IgnoreCase}
 	first := ""
 	for i, n := l.Len()-1, 0; i >= 0; i-- {
 		i, _ = l.Find(s, i)
@@ -112,6 +123,12 @@ func (h *HistoryHinter) Hint(line string, cursor int) string {
 		entry := l.Line(i)
 		if len(entry) <= len(line) {
 			continue
+		}
+		if len(probe) < len(line) {
+			if rest := entry[len(probe):len(line)]; rest != line[len(probe):] &&
+				!(h.IgnoreCase && strings.EqualFold(rest, line[len(probe):])) {
+				continue
+			}
 		}
 		if first == "" {
 			first = entry
@@ -132,20 +149,29 @@ func (h *HistoryHinter) Hint(line string, cursor int) string {
 	return first[len(line):]
 }
 
+// hintProbe is how much of a long line HistoryHinter asks the history
+// to find at the start of entries.
+const hintProbe = 256
+
 // decorate adds to f what the extension points give: the hint, the
 // styles, the continuation prompt and the right prompt. With none set it
 // returns f as it is, doing nothing else.
 func (e *Engine) decorate(f Frame) Frame {
-	if e.Hinter == nil && e.Highlighter == nil && e.Continuation == "" && e.RightPrompt == "" && e.HintStyle == "" {
+	if e.Hinter == nil && e.Highlighter == nil && e.Continuation == "" && e.RightPrompt == "" && e.HintStyle == "" &&
+		e.compl.described == nil {
 		return f
 	}
 	f.Hint = e.hint(f.Text, f.Cursor)
 	f.HintStyle = e.HintStyle
-	if e.Highlighter != nil && f.Text != "" {
+	if e.Highlighter != nil && f.Text != "" && !e.regionCovers(len(f.Text)) {
+		// (The active region's style replaces the highlighting under it:
+		// over the whole text, as after a paste into an empty line, the
+		// highlighter's work would not show.)
 		f.Styles = e.Highlighter.Highlight(f.Text)
 	}
 	f.Continuation = e.Continuation
 	f.Right = e.RightPrompt
+	f.Below = e.describedBelow() // complete_described.go
 	return f
 }
 

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/goshell/gosh/history"
 	"github.com/goshell/gosh/internal/vtscreen"
@@ -53,6 +54,32 @@ func TestHistoryHinter(t *testing.T) {
 	}
 	if got := (&HistoryHinter{History: h, PreferLimit: 1, Prefer: func(e string) bool { return dirOf[e] }}).Hint("git st", 6); got != "ash" {
 		t.Errorf("PreferLimit 1 looked past the first match: %q", got)
+	}
+}
+
+// TestHistoryHinterLongLine: a line longer than what the history is
+// asked to find (a paste) is hinted from the entries that start with all
+// of it, not with its start only.
+func TestHistoryHinterLongLine(t *testing.T) {
+	long := strings.Repeat("é0123456789abc", 90) // 1,350 bytes
+	cut := long[:hintProbe+1]                    // byte 256 is inside an é
+	if utf8.RuneStart(cut[hintProbe]) {
+		t.Fatal("the probe does not end inside a character")
+	}
+	h := histOf(long+" older", long[:900]+"X"+long[901:]+" newer", cut+"Y")
+	hh := &HistoryHinter{History: h}
+	if got := hh.Hint(long, len(long)); got != " older" {
+		t.Errorf("Hint(long) = %q, want %q", got, " older")
+	}
+	if got := hh.Hint(cut, len(cut)); got != "Y" {
+		t.Errorf("Hint(cut) = %q, want %q", got, "Y")
+	}
+	upper := strings.ToUpper(long)
+	if got := (&HistoryHinter{History: h, IgnoreCase: true}).Hint(upper, len(upper)); got != " older" {
+		t.Errorf("IgnoreCase: Hint(upper) = %q, want %q", got, " older")
+	}
+	if got := hh.Hint(long+"Z", len(long)+1); got != "" {
+		t.Errorf("no entry: %q", got)
 	}
 }
 

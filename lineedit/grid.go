@@ -31,6 +31,10 @@ type grid struct {
 	bufs               [4][]byte
 	subBufs            [3][]byte // for the continuation and right prompts
 	rightCells         []cell
+	// elideH, when not 0, is the height of the terminal the grid is laid
+	// out for: the rows of text far enough above the cursor that they can
+	// never be on the screen with it keep no cells (see elideRows).
+	elideH int
 }
 
 // gridRow is one row of a grid.
@@ -38,6 +42,7 @@ type gridRow struct {
 	start   int // index in grid.cells of the row's first cell
 	cols    int
 	wrapped bool      // a soft wrap: the row continues the one above
+	elided  bool      // the row keeps no cells: it is far above the cursor (see elideRows)
 	resume  rowResume // how to lay out the frame again from this row
 }
 
@@ -102,6 +107,7 @@ type layoutBuilder struct {
 	tokPlaced bool // a cell of it was placed
 	byCursor  bool // the row is started for the cursor (not a place to resume)
 	filled    bool // the row is started after blanking the last column for a wide character
+	elideNext int  // with grid.elideH: the first row that may still be elided
 }
 
 func (g *grid) layout(f Frame, width int, opt layoutOptions) {
@@ -160,8 +166,9 @@ func commonPrefixLen(a, b string) int {
 }
 
 // copyPrefix makes g hold the first keep rows of src and what resuming
-// the layout at row keep needs (see layoutFrom).
-func (g *grid) copyPrefix(src *grid, keep int) {
+// the layout at row keep needs (see layoutFrom), for a frame with text
+// bytes of text.
+func (g *grid) copyPrefix(src *grid, keep, text int) {
 	g.tab = src.tab
 	g.width, g.opt = src.width, src.opt
 	g.prompt, g.mode, g.text = src.prompt, src.mode, src.text
@@ -169,9 +176,16 @@ func (g *grid) copyPrefix(src *grid, keep int) {
 	g.spans = append(g.spans[:0], src.spans...)
 	g.endState = append(g.endState[:0], src.endState...)
 	g.cursorMade = src.cursorMade
-	if cap(g.cells) < cap(src.cells) {
-		// The grids take turns: give this one the room the other has.
-		g.cells = make([]cell, 0, cap(src.cells))
+	// The grids take turns: give this one the room the other has, but
+	// not much more than a frame with text bytes of text needs (after a
+	// paste of a megabyte, C-u needs a row, not the sixteen megabytes the
+	// other grid holds).
+	size, need := cap(src.cells), src.rows[keep].start+text
+	if size > 4*need+64<<10 {
+		size = 2*need + 64
+	}
+	if cap(g.cells) < size {
+		g.cells = make([]cell, 0, size)
 	}
 	if cap(g.rows) < cap(src.rows) {
 		g.rows = make([]gridRow, 0, cap(src.rows))
@@ -219,7 +233,15 @@ func (g *grid) layoutFrom(f Frame, width int, opt layoutOptions, rows int) {
 	}
 	g.cont, g.right = f.Continuation, f.Right
 	g.spans = append(g.spans[:0], f.Styles...)
-	if need := len(g.cells) + len(f.Text) - from; cap(g.cells) < need {
+	need := len(g.cells) + len(f.Text) - from
+	if g.elideH > 0 && !opt.hscroll {
+		// Only the rows near the cursor keep their cells.
+		b.elideNext = max(rows, g.textRow+1)
+		need = min(need, len(g.cells)+(3*elideScreens*g.elideH+4)*width)
+	} else {
+		b.elideNext = -1
+	}
+	if cap(g.cells) < need {
 		// One cell a byte is the most ASCII text needs: grow once.
 		g.cells = append(make([]cell, 0, need+need/8+64), g.cells...)
 	}
@@ -586,4 +608,37 @@ func (b *layoutBuilder) newRow(wrapped bool) {
 		rr = rowResume{text: b.tokStart, fresh: b.tokFresh, style: b.style}
 	}
 	b.g.rows = append(b.g.rows, gridRow{start: len(b.g.cells), wrapped: wrapped, resume: rr})
+	if b.elideNext >= 0 && b.inText && !b.cursorOK {
+		b.elideRows()
+	}
+}
+
+// elideScreens is how many screens above the cursor a row must be for
+// the grid to keep no cells for it: more than the renderer ever writes
+// of a frame that scrolls (skipScreens), so that an elided row is one it
+// skips, or one that scrolls off the screen without being written.
+const elideScreens = skipScreens + 1
+
+// elideRows drops the cells of the rows of text that are more than
+// elideScreens screens above the row being laid out, while the cursor is
+// still to come (so it is below that row). A paste of a megabyte is laid
+// out in the cells of a few screens, not sixteen megabytes of them. The
+// rows keep what the renderer and the next layout need (their columns,
+// how to resume there).
+func (b *layoutBuilder) elideRows() {
+	g := b.g
+	limit := len(g.rows) - 1 - elideScreens*g.elideH - 1
+	if limit-b.elideNext < elideScreens*g.elideH {
+		return // in batches: each moves the cells below down
+	}
+	base, cut := g.rows[b.elideNext].start, g.rows[limit].start
+	n := copy(g.cells[base:], g.cells[cut:])
+	g.cells = g.cells[:base+n]
+	for r := b.elideNext; r < limit; r++ {
+		g.rows[r].start, g.rows[r].elided = base, true
+	}
+	for r := limit; r < len(g.rows); r++ {
+		g.rows[r].start -= cut - base
+	}
+	b.elideNext = limit
 }

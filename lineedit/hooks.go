@@ -17,6 +17,7 @@ import (
 // Function is what to bind keys to (inputrc.Config.BindFunction). A
 // command registered earlier under the same name is replaced.
 func RegisterHidden(name string, fn Command) *inputrc.Function {
+	useRegistry()
 	registryMu.Lock()
 	registry[name] = command{fn: fn}
 	registryMu.Unlock()
@@ -36,8 +37,10 @@ func RegisteredCommand(name string) Command {
 }
 
 // Mark returns the mark's byte offset in the line, or -1 when no mark is
-// set (readline's rl_mark, which starts at 0, is 0 then).
-func (e *Engine) Mark() int { return e.buf.mark }
+// set. Like readline's rl_mark it is 0 at the start of a line and does
+// not move when text is inserted or deleted before it; it is clamped to
+// the line's end.
+func (e *Engine) Mark() int { return min(e.buf.mark, len(e.buf.text)) }
 
 // Explicit reports whether the running command was given a numeric
 // argument (rl_explicit_arg); the argument is the command's count.

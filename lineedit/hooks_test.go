@@ -5,8 +5,8 @@ import "testing"
 func TestSetLineAndMark(t *testing.T) {
 	e := New(testConfig(), nil)
 	e.Feed([]byte("hello"))
-	if e.Mark() != -1 {
-		t.Errorf("a new line has mark %d, want -1 (none)", e.Mark())
+	if e.Mark() != 0 {
+		t.Errorf("a new line has mark %d, want 0 (readline's rl_mark)", e.Mark())
 	}
 	e.SetLine("héllo world", 2, 100)
 	if e.Line() != "héllo world" || e.Point() != 1 || e.Mark() != len("héllo world") {

@@ -49,6 +49,16 @@ func (t *Term) Read(timeout time.Duration) (Event, error) {
 		t.pending = nil
 		return Event{Kind: KindBytes, Bytes: b}, nil
 	}
+	if t.pasting && t.pasteFull && timeout < 0 {
+		// Inside a paste that filled the tty's buffer at the last read,
+		// the terminal is waiting to send more: read it without asking
+		// poll first, which would wait for the pty's queue to be pushed
+		// through as the read does. (Not with a timeout, which the read
+		// would not keep if the terminal stopped there.)
+		if ev, done, err := t.readInput(); done {
+			return ev, err
+		}
+	}
 	var deadline time.Time
 	if timeout > 0 {
 		deadline = time.Now().Add(timeout)
@@ -105,7 +115,7 @@ func (t *Term) signalEvent(w *sigWatch) (Event, bool) {
 	case w.interrupt.Swap(false):
 		// The tty flushed its input queue: what the driver kept goes too.
 		t.pending = nil
-		t.pasting = false
+		t.pasting, t.pasteFull = false, false
 		t.pasteStart.n, t.pasteEnd.n = 0, 0
 		return Event{Kind: KindInterrupt}, true
 	case w.cont.Swap(false):
@@ -146,10 +156,22 @@ func (t *Term) readInput() (ev Event, done bool, err error) {
 		return Event{Kind: KindEOF}, true, nil
 	}
 	buf = buf[:n]
+	// The line discipline hands out at most 4095 bytes a read (its
+	// buffer, N_TTY_BUF_SIZE, less one).
+	t.pasteFull = t.pasting && n >= 4095
 	if t.pasting {
-		for i, b := range buf {
-			if t.pasteEnd.feed(b) {
-				t.pasting = false
+		for i := 0; i < len(buf); i++ {
+			if t.pasteEnd.n == 0 {
+				// Skip to where the end marker may start: most of a
+				// paste is text.
+				k := bytes.IndexByte(buf[i:], t.pasteEnd.marker[0])
+				if k < 0 {
+					break
+				}
+				i += k
+			}
+			if t.pasteEnd.feed(buf[i]) {
+				t.pasting, t.pasteFull = false, false
 				if rest := buf[i+1:]; len(rest) > 0 {
 					t.pending = append([]byte(nil), rest...)
 				}

@@ -164,6 +164,50 @@ func TestTermBracketedPasteReadInBulk(t *testing.T) {
 	}
 }
 
+// TestTermBracketedPasteWaiting reads a paste as ReadLine does, waiting
+// as long as it takes (where the driver reads on without poll while the
+// paste fills the tty's buffer), with the terminal sending it in pieces
+// that sometimes end on a full buffer: every byte comes, the end marker
+// closes an event, and what follows is read as usual.
+func TestTermBracketedPasteWaiting(t *testing.T) {
+	tm, master, _ := rawTestTerm(t)
+	tm.SetBracketedPaste(true)
+	text := strings.Repeat("0123456789abcdef", 4095) // 16 buffers of the tty
+	input := "k" + pasteStartMarker + text + pasteEndMarker + "after"
+	go func() {
+		for i := 0; i < len(input); {
+			n := min(4095*(1+i%3), len(input)-i)
+			master.WriteString(input[i : i+n])
+			i += n
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	done := make(chan []byte)
+	go func() {
+		var got []byte
+		for len(got) < len(input) {
+			ev, err := tm.Read(-1)
+			if err != nil || ev.Kind != KindBytes {
+				t.Errorf("after %d bytes: %v %v", len(got), ev.Kind, err)
+				break
+			}
+			if len(got) < len(input)-len("after") && len(got)+len(ev.Bytes) > len(input)-len("after") {
+				t.Errorf("an event goes past the end marker: %q", ev.Bytes)
+			}
+			got = append(got, ev.Bytes...)
+		}
+		done <- got
+	}()
+	select {
+	case got := <-done:
+		if string(got) != input {
+			t.Errorf("read %d bytes, differing from the %d typed", len(got), len(input))
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the paste was not all read")
+	}
+}
+
 func TestTermReadEOF(t *testing.T) {
 	pr, pw, err := os.Pipe()
 	if err != nil {

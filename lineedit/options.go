@@ -64,6 +64,11 @@ type Options struct {
 	Highlighter  Highlighter
 	Validator    Validator
 	Continuation string
+	// CompletionMenu, when set, lists candidates that have descriptions
+	// one a row under the line, each description beside its candidate,
+	// in these styles (see MenuStyle; lineedit/lipstyle makes them from
+	// lipgloss styles). Nil lists them as readline does.
+	CompletionMenu *MenuStyle
 
 	// Stdin and Stdout are the terminal; nil means os.Stdin and
 	// os.Stderr (the editor draws on standard error, as bash does, so
@@ -206,6 +211,7 @@ func Open(opts Options) (*Session, error) {
 	ed.Completer = opts.Completer
 	ed.Hinter, ed.HintStyle, ed.Highlighter = opts.Hinter, opts.HintStyle, opts.Highlighter
 	ed.Validator, ed.Continuation = opts.Validator, opts.Continuation
+	ed.Engine().CompletionMenu = opts.CompletionMenu
 	s := &Session{ed: ed, opts: opts}
 	return s, errors.Join(err, herr)
 }

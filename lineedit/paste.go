@@ -27,8 +27,11 @@ func (e *Engine) pasteBytes() bool {
 		e.paste = append(e.paste, e.queue[:k]...)
 		e.queue = e.queue[k+len(pasteEnd):]
 		e.pasting = false
-		text := bytes.ReplaceAll(e.paste, []byte("\r\n"), []byte("\n"))
-		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+		text := e.paste // insertBytes copies it
+		if bytes.IndexByte(text, '\r') >= 0 {
+			text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+			text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+		}
 		// A group, as readline makes it: typing after a paste starts a
 		// new undo step rather than joining the pasted text.
 		e.undo.begin()

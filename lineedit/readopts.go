@@ -79,6 +79,7 @@ func (ed *Editor) ReadLineWith(prompt string, opts ReadOptions) (string, error) 
 		r = NewRenderer(ed.term, cols)
 	}
 	r.SetDumb(ed.term.Dumb())
+	r.SetHeight(rows)
 	r.SetHorizontalScroll(ed.horizontalScroll(rows))
 	ed.renderer = r
 	defer func() { ed.renderer = nil }()
@@ -147,13 +148,25 @@ func (ed *Editor) ReadLineWith(prompt string, opts ReadOptions) (string, error) 
 		case KindResize:
 			e.Width, e.Height, rows = ev.Cols, ev.Rows, ev.Rows
 			r.Resize(ev.Cols)
+			r.SetHeight(ev.Rows)
 		case KindSuspendResume:
 			e.Width, e.Height, rows = ev.Cols, ev.Rows, ev.Rows
 			r.Resize(ev.Cols)
+			r.SetHeight(ev.Rows)
 			r.Invalidate()
 		case KindWake:
 		case KindInterrupt:
-			r.Render(lastFrame(e))
+			f := lastFrame(e)
+			if e.cfg.Vars.Get("echo-control-characters") {
+				// Readline echoes ^C where the cursor is, as the
+				// terminal would: the line stays as it was, with ^C
+				// over what followed the cursor.
+				f.Cursor = e.Frame().Cursor
+				r.Render(f)
+				r.EchoSignal("^C")
+			} else {
+				r.Render(f)
+			}
 			r.Finish()
 			return "", ErrInterrupt
 		case KindEOF:
@@ -174,6 +187,12 @@ func (ed *Editor) ReadLineWith(prompt string, opts ReadOptions) (string, error) 
 		}
 		if e.Status() != Editing {
 			continue // done: see the top of the loop
+		}
+		if ev.Kind == KindBytes && e.pasting {
+			// A bracketed paste goes on: the line stays as it is until
+			// its end, so drawing it again, and asking the highlighter
+			// and hinter about it, would be work for nothing each read.
+			continue
 		}
 		r.SetHorizontalScroll(ed.horizontalScroll(rows))
 		if err := r.Render(e.Frame()); err != nil {

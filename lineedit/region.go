@@ -49,6 +49,12 @@ func (e *Engine) deactivateRegion() {
 	e.region.on = false
 }
 
+// regionCovers reports whether the active region covers all of a text
+// of n bytes, so that withRegion leaves none of its own styles.
+func (e *Engine) regionCovers(n int) bool {
+	return e.region.on && e.region.start <= 0 && e.region.end >= n
+}
+
 // regionStyle returns the SGR sequence the region is drawn in:
 // active-region-start-color, or standout. (active-region-end-color is not
 // needed: the renderer goes back to the style in force after a span.)

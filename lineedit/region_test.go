@@ -2,6 +2,7 @@ package lineedit
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/goshell/gosh/internal/vtscreen"
@@ -159,5 +160,39 @@ func TestSearchPasteByteByByte(t *testing.T) {
 		if f.Prompt != tt.prompt || f.Text != tt.text || !reflect.DeepEqual(f.Styles, tt.styles) {
 			t.Errorf("%q: got %q %q %+v, want %q %q %+v", tt.raw, f.Prompt, f.Text, f.Styles, tt.prompt, tt.text, tt.styles)
 		}
+	}
+}
+
+// TestRegionOverWholeLineSkipsHighlighter: while the active region covers
+// the whole line (a paste into an empty line), its style replaces all the
+// highlighting, and the highlighter is not asked; once the region goes,
+// or when it covers only part of the line, it is.
+func TestRegionOverWholeLineSkipsHighlighter(t *testing.T) {
+	e := New(testConfig(), nil)
+	var asked []string
+	e.Highlighter = HighlighterFunc(func(line string) []StyleSpan {
+		asked = append(asked, line)
+		return []StyleSpan{{Start: 0, End: len(line), Style: "\x1b[32m"}}
+	})
+	e.Reset("$ ")
+	e.Feed([]byte("\x1b[200~pasted text\x1b[201~"))
+	f := e.Frame()
+	if len(asked) != 0 {
+		t.Errorf("highlighter asked about %q under a region over the whole line", asked)
+	}
+	if want := []StyleSpan{{Start: 0, End: len("pasted text"), Style: defaultRegionColor}}; !slices.Equal(f.Styles, want) {
+		t.Errorf("styles %+v, want %+v", f.Styles, want)
+	}
+	e.Feed([]byte("X"))
+	f = e.Frame()
+	if len(asked) != 1 || asked[0] != "pasted textX" || len(f.Styles) != 1 || f.Styles[0].Style != "\x1b[32m" {
+		t.Errorf("after a key: asked %q, styles %+v", asked, f.Styles)
+	}
+	// A paste after text: the region covers part of the line.
+	e.Feed([]byte("\x1b[200~ more\x1b[201~"))
+	f = e.Frame()
+	want := []StyleSpan{{Start: 0, End: len("pasted textX"), Style: "\x1b[32m"}, {Start: len("pasted textX"), End: len("pasted textX more"), Style: defaultRegionColor}}
+	if len(asked) != 2 || !slices.Equal(f.Styles, want) {
+		t.Errorf("a paste after text: asked %q, styles %+v, want %+v", asked, f.Styles, want)
 	}
 }

@@ -34,6 +34,7 @@ import (
 type Renderer struct {
 	w       io.Writer
 	width   int
+	height  int // the terminal's rows, 0 when unknown (see SetHeight)
 	dumb    bool
 	hscroll bool
 
@@ -57,6 +58,7 @@ type Renderer struct {
 	tailBuf []cell
 
 	created int    // rows of the frame that exist on the screen
+	top     int    // with a height: the frame's first row still on the screen; those above scrolled off it
 	soft    []bool // for each created row: made by the terminal's autowrap
 	row     int    // the cursor, relative to the frame's first row
 	col     int    // its column; width (with pending) after the last column
@@ -162,6 +164,21 @@ func (r *Renderer) Resize(width int) {
 		}
 	}
 	r.width = width
+}
+
+// SetHeight tells the renderer that the terminal has rows rows; 0 (the
+// default) is a terminal of unbounded height. With a height, a frame
+// taller than the screen is handled as readline does: the rows that
+// scrolled off the top are left as they are (the cursor cannot go there,
+// and what they show in the scrollback is not the renderer's to change),
+// only the rows on the screen are kept up to date, and a frame that must
+// show a row above the screen (the cursor moved up there, or the text
+// shrank to fewer rows than scrolled off) is drawn again from the top of
+// the screen: the window of its rows that holds the cursor and as much of
+// the end as fits. Rows below the screen that the cursor does not need
+// are not drawn until it goes there.
+func (r *Renderer) SetHeight(rows int) {
+	r.height = max(rows, 0)
 }
 
 // Finish moves the cursor below the last row of the frame, at column 0,
@@ -291,7 +308,7 @@ func (r *Renderer) resetPen() {
 // forget puts the renderer at the start of an empty frame on row 0.
 func (r *Renderer) forget() {
 	r.keep, r.old = 0, rowsView{}
-	r.created = 1
+	r.created, r.top = 1, 0
 	r.soft = append(r.soft[:0], false)
 	r.row, r.col, r.pending, r.pendW = 0, 0, false, false
 	r.pen = 0
@@ -330,7 +347,7 @@ func (r *Renderer) render(f Frame) {
 	if len(r.cur.rows) > 0 {
 		split := r.cur.rows[keep].start
 		if split <= len(r.cur.cells)-split {
-			r.spare.copyPrefix(r.cur, keep)
+			r.spare.copyPrefix(r.cur, keep, len(f.Text))
 			r.old = rowsView{rows: r.cur.rows[keep:], cells: r.cur.cells, first: keep}
 			r.cur, r.spare = r.spare, r.cur
 		} else {
@@ -345,6 +362,10 @@ func (r *Renderer) render(f Frame) {
 		r.old = rowsView{}
 	}
 	r.cur.tab = r.tab
+	r.cur.elideH = 0
+	if !opt.hscroll {
+		r.cur.elideH = r.height
+	}
 	r.cur.layoutFrom(f, r.width, opt, keep)
 	switch r.start {
 	case rsFresh:
@@ -363,8 +384,34 @@ func (r *Renderer) render(f Frame) {
 		r.scrollLongRow()
 	}
 	r.start, r.dirty = rsNone, false
+	if r.height > 0 && r.top > 0 && (r.cur.cursorRow < r.top || len(r.cur.rows) <= r.top) {
+		r.reanchor()
+	}
 	r.diff()
 	r.drawnW = r.width
+}
+
+// reanchor starts the frame again at the top of the screen when it must
+// show a row that scrolled off it: the window of rows that holds the
+// cursor and as much of the end of the frame as fits is drawn from the
+// screen's first row, which the frame's row r.top is on.
+func (r *Renderer) reanchor() {
+	nw := r.cur
+	r.moveTo(r.top, 0, nil)
+	r.resetPen()
+	r.emit("\x1b[J")
+	w0 := max(0, len(nw.rows)-r.height)
+	if nw.cursorRow < w0 {
+		w0 = nw.cursorRow
+	}
+	r.keep, r.old = w0, rowsView{}
+	r.created, r.top = w0+1, w0
+	r.soft = r.soft[:0]
+	for range r.created {
+		r.soft = append(r.soft, false)
+	}
+	r.row, r.col, r.pending, r.pendW = w0, 0, false, false
+	r.gknown = false
 }
 
 // scrollLongRow replaces the long row of r.cur by its window.
@@ -397,8 +444,39 @@ func (r *Renderer) scrollLongRow() {
 func (r *Renderer) diff() {
 	nw := r.cur
 	r.gknown = false
-	for i := r.keep; i < len(nw.rows); i++ {
-		scr, sc, _, _ := r.old.row(i)
+	from, to := r.keep, len(nw.rows)
+	if r.height > 0 {
+		// Rows above the screen cannot be reached; rows below it are
+		// drawn, scrolling the screen, as far as they can without
+		// scrolling the cursor's row off it. Rows of the frame that were
+		// not drawn (r.created and on) are drawn when they come in view.
+		from = max(min(from, r.created), r.top)
+		to = min(to, max(r.top+r.height, nw.cursorRow+1))
+	}
+	drawn := r.created // the rows on the screen before this frame (r.old has them from r.keep)
+	for i := from; i < to; i++ {
+		if i == r.created && r.height > 0 && to-i > r.height*(skipScreens+1) {
+			i = r.skipRows(to - r.height)
+		}
+		if nw.rows[i].elided {
+			// Far above the cursor: it scrolls off the screen once the
+			// rows below are drawn (the grid keeps no cells for it).
+			if i >= r.created {
+				r.vertical(r.created - 1)
+				r.resetPen()
+				r.emit("\r\n")
+				r.row, r.col, r.pending, r.pendW = i, 0, false, false
+				r.created++
+				r.soft = append(r.soft, false)
+				r.scrolled()
+			}
+			continue
+		}
+		var scr []cell
+		var sc int
+		if i < drawn {
+			scr, sc, _, _ = r.old.row(i)
+		}
 		cells := nw.row(i)
 		if i >= r.created && r.createRow(i) {
 			scr = cells[:1]
@@ -431,6 +509,7 @@ func (r *Renderer) createRow(i int) bool {
 		}
 		r.created++
 		r.soft = append(r.soft, true)
+		r.scrolled()
 		if cells := nw.row(i); len(cells) > 0 {
 			r.writeCells(cells[:1])
 			return true
@@ -448,7 +527,40 @@ func (r *Renderer) createRow(i int) bool {
 	r.row, r.col, r.pending = i, 0, false
 	r.created++
 	r.soft = append(r.soft, false)
+	r.scrolled()
 	return false
+}
+
+// skipScreens is how many screens of new rows a frame may scroll by
+// before the renderer stops writing those that would only go by: a paste
+// of a megabyte is thousands of rows, of which the screen shows the last.
+const skipScreens = 4
+
+// skipRows makes the rows of the frame from r.created up to first exist
+// without writing them: they would scroll off the screen as soon as
+// written, under the rows from first on, which fill it. The next row
+// drawn, first, starts on a new line below the last row on the screen;
+// as the screen fills the rows above go off it. Readline writes every
+// row, so the terminal's scrollback holds the whole line; here it holds
+// the rows up to r.created, then the screen's rows. It returns first.
+func (r *Renderer) skipRows(first int) int {
+	r.vertical(r.created - 1)
+	r.resetPen()
+	r.emit("\r\n")
+	r.row, r.col, r.pending, r.pendW = first, 0, false, false
+	for r.created <= first {
+		r.soft = append(r.soft, false)
+		r.created++
+	}
+	r.scrolled()
+	return first
+}
+
+// scrolled notes that the frame's rows may have scrolled the screen.
+func (r *Renderer) scrolled() {
+	if r.height > 0 {
+		r.top = max(r.top, r.created-r.height)
+	}
 }
 
 // diffRow turns screen row i from scr (sc columns) into nw (nc columns).

@@ -373,12 +373,14 @@ func (s *isearch) nextLine(e *Engine, q []byte) (int, int) {
 	if !s.forward {
 		dir = -1
 	}
-	pat := string(q)
+	// Copies of the line found last are passed over by the history
+	// itself, in one search.
+	hs := history.Search{Pattern: string(q), Forward: s.forward, Distinct: s.prevFound != nil, Previous: string(s.prevFound)}
 	for pos := s.pos + dir; pos >= 0 && pos <= n; {
 		// Plain entries up to the next line that is not one.
 		sp := s.nextSpecial(e, pos, dir)
 		if pos != sp && pos < n {
-			i, off := e.hist.Find(history.Search{Pattern: pat, Forward: s.forward}, pos)
+			i, off := e.hist.Find(hs, pos)
 			if i >= 0 && (i-sp)*dir < 0 {
 				if !s.skips(e.historyText(i)) {
 					return i, off

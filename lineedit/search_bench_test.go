@@ -2,7 +2,11 @@ package lineedit
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"runtime"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,4 +118,160 @@ func threadCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ts.Nano())
+}
+
+// shellLikeHistory returns n entries that look like a shell user's
+// commands: a few dozen kinds, arguments drawn from small vocabularies,
+// so that most short strings are in many entries.
+func shellLikeHistory(n int) *history.List {
+	r := rand.New(rand.NewPCG(11, 11))
+	pick := func(s string) string {
+		f := strings.Fields(s)
+		if r.IntN(2) == 0 {
+			return f[r.IntN(len(f)/4+1)]
+		}
+		return f[r.IntN(len(f))]
+	}
+	const words = "main config server client handler test util api auth user cache db build deploy docs error log metrics proxy queue router schema session store worker parser index render search token upload backup cluster report"
+	const dirs = "src ~/src/gosh ~/src/webapp /etc/nginx /var/log internal/server cmd/tool pkg/api ~/notes /tmp scripts deploy/k8s docs lib"
+	const exts = "go py js ts md yaml json sh c rs toml txt sql"
+	const hosts = "prod-db-1 staging web-2 build-host bastion pi.local gpu-box"
+	kinds := []func() string{
+		func() string { return "git status" },
+		func() string { return "ls -la " + pick(dirs) },
+		func() string { return "cd " + pick(dirs) },
+		func() string { return "vim " + pick(dirs) + "/" + pick(words) + "." + pick(exts) },
+		func() string { return "git add " + pick(words) + "." + pick(exts) },
+		func() string { return "git commit -m '" + pick(words) + ": fix " + pick(words) + "'" },
+		func() string { return "git log --oneline -" + strconv.Itoa(r.IntN(50)) },
+		func() string { return "git show " + strconv.FormatUint(uint64(r.Uint32()>>4), 16) },
+		func() string { return "grep -rn '" + pick(words) + "' " + pick(dirs) },
+		func() string { return "make " + pick(words) },
+		func() string { return "go test ./" + pick(dirs) + "/... -run Test" + strings.ToUpper(pick(words)[:1]) },
+		func() string { return "docker logs -f " + pick(words) + "-" + strconv.Itoa(r.IntN(9)) },
+		func() string { return "kubectl get pods -n " + pick("default prod staging kube-system") },
+		func() string { return "ssh " + pick(hosts) },
+		func() string {
+			return "curl -s https://" + pick(hosts) + "/api/" + pick(words) + "?id=" + strconv.Itoa(r.IntN(100000))
+		},
+		func() string {
+			return "export " + strings.ToUpper(pick(words)) + "_PORT=" + strconv.Itoa(r.IntN(65536))
+		},
+		func() string { return "tail -f /var/log/" + pick(words) + ".log" },
+	}
+	h := history.New()
+	for range n {
+		h.Add(kinds[r.IntN(len(kinds))]())
+	}
+	return h
+}
+
+// BenchmarkReverseSearchNearMiss types, at reverse-i-search over a
+// million shell commands, 200 strings that are nowhere though all but
+// their last character are in many entries (the start of an entry, or of
+// a part of one, and a character of another): the last key must pass
+// over the whole history. It times every key in CPU time and reports the
+// slowest of all (max-cpu-ns/key), the 99th percentile and the mean.
+// "edited": the same after an entry in the middle of the history was
+// edited and the edit kept (its text goes out of list order).
+func BenchmarkReverseSearchNearMiss(b *testing.B) {
+	h := shellLikeHistory(1_000_000)
+	h.PrepareSearch()
+	r := rand.New(rand.NewPCG(5, 5))
+	var queries []string
+	for len(queries) < 200 {
+		e := h.Line(r.IntN(h.Len()))
+		if len(e) < 5 {
+			continue
+		}
+		k := 3 + r.IntN(len(e)-3)
+		o := h.Line(r.IntN(h.Len()))
+		q := e[:k] + o[r.IntN(len(o)):][:1]
+		if k >= 6 && r.IntN(3) == 0 {
+			q = q[r.IntN(k-3):]
+		}
+		if i, _ := h.Find(history.Search{Pattern: q}, h.Len()-1); i < 0 {
+			queries = append(queries, q)
+		}
+	}
+	for _, mode := range []string{"plain", "edited"} {
+		b.Run(mode, func(b *testing.B) {
+			if mode == "edited" {
+				e := New(testConfig(), h)
+				e.Reset("$ ")
+				// Back to an entry half-way, change it, and keep the
+				// change by moving on (rl_maybe_replace_line).
+				i := h.Len() / 2
+				was := h.Line(i)
+				e.historyGo(i)
+				e.Feed([]byte("x\x10"))
+				if h.Line(i) == was || e.histPos != i-1 {
+					b.Fatalf("entry %d not edited: %q", i, h.Line(i))
+				}
+				e.Feed([]byte{0x07})
+			}
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			e := New(testConfig(), h)
+			var times []time.Duration
+			for b.Loop() {
+				times = times[:0]
+				for _, q := range queries {
+					e.Reset("$ ")
+					e.Feed([]byte{0x12})
+					for i := range len(q) {
+						c0 := threadCPU()
+						e.Feed([]byte{q[i]})
+						times = append(times, threadCPU()-c0)
+					}
+					if e.search == nil || !e.search.failed {
+						b.Fatalf("%q found", q)
+					}
+					e.Feed([]byte{0x07})
+				}
+			}
+			slices.Sort(times)
+			var sum time.Duration
+			for _, t := range times {
+				sum += t
+			}
+			b.ReportMetric(float64(sum)/float64(len(times)), "cpu-ns/key")
+			b.ReportMetric(float64(times[len(times)*99/100]), "p99-cpu-ns/key")
+			b.ReportMetric(float64(times[len(times)-1]), "max-cpu-ns/key")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+// BenchmarkReverseSearchAgain types "git statu" at reverse-i-search over
+// a million shell commands, finding "git status", then C-r: every other
+// entry that holds the string is a copy of that line (one in 17), which
+// the search passes over (as readline does), so the key must look at the
+// whole history. It reports the C-r key's CPU time (the best of the
+// runs, and the mean).
+func BenchmarkReverseSearchAgain(b *testing.B) {
+	h := shellLikeHistory(1_000_000)
+	h.PrepareSearch()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	e := New(testConfig(), h)
+	best, sum, n := time.Duration(1<<62), time.Duration(0), 0
+	for b.Loop() {
+		e.Reset("$ ")
+		e.Feed([]byte("\x12git statu"))
+		if string(e.buf.text) != "git status" {
+			b.Fatalf("found %q", e.buf.text)
+		}
+		c0 := threadCPU()
+		e.Feed([]byte{0x12})
+		c := threadCPU() - c0
+		if !e.search.failed {
+			b.Fatalf("C-r found %q", e.buf.text)
+		}
+		best, sum, n = min(best, c), sum+c, n+1
+		e.Feed([]byte{0x07})
+	}
+	b.ReportMetric(float64(best), "best-cpu-ns/key")
+	b.ReportMetric(float64(sum)/float64(n), "cpu-ns/key")
+	b.ReportMetric(0, "ns/op")
 }

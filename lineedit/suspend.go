@@ -21,9 +21,10 @@ func (s *Session) Suspend(run func() error) error {
 	}
 	// ed.renderer is set only while ReadLine runs, on this goroutine.
 	if r := ed.renderer; r != nil && ed.term != nil && ed.term.IsTerminal() {
-		if cols, _ := ed.term.Size(); cols > 0 {
+		if cols, rows := ed.term.Size(); cols > 0 {
 			ed.Engine().Width = cols
 			r.Resize(cols)
+			r.SetHeight(rows)
 		}
 	}
 	return runErr

@@ -86,6 +86,7 @@ type Term struct {
 	pending    []byte
 	buf        []byte
 	pasting    bool // between the markers of a bracketed paste
+	pasteFull  bool // the last read of the paste filled the tty's buffer: more is waiting
 	pasteStart markerMatcher
 	pasteEnd   markerMatcher
 }
@@ -252,7 +253,7 @@ func (t *Term) EnterRaw() error {
 		return err
 	}
 	t.mu.Unlock()
-	t.pasting = false
+	t.pasting, t.pasteFull = false, false
 	t.pasteStart.n, t.pasteEnd.n = 0, 0
 	return nil
 }
@@ -296,7 +297,7 @@ func (t *Term) Restore() error {
 	if w != nil {
 		w.close()
 	}
-	t.pasting = false
+	t.pasting, t.pasteFull = false, false
 	return err
 }
 

@@ -64,10 +64,10 @@ func TestPromptExtras(t *testing.T) {
 	if got := s.StyleAt(row, 8); got == faint {
 		t.Errorf("the typed text is drawn faint")
 	}
-	p.Type("\x03") // C-c: the line stays as typed, without the suggestion
+	p.Type("\x03") // C-c: the line stays as typed, with ^C, without the suggestion
 	screenWhen(t, p, "the abandoned line without its suggestion", func(s *vtscreen.Screen) bool {
 		row, l := cursorRow(s)
-		return strings.TrimSpace(l) == "$" && row > 0 && s.Line(row-1) == "$ echo fr"
+		return strings.TrimSpace(l) == "$" && row > 0 && s.Line(row-1) == "$ echo fr^C"
 	})
 	p.Type("echo fr")
 	screenWhen(t, p, "suggestion again", func(s *vtscreen.Screen) bool {

@@ -106,9 +106,26 @@ func parseArgs(args []string) (config, error) {
 }
 
 func main() {
+	growStack()
 	shell.WorkerMain() // gosh started again as a helper (parallel worker, sem holder, mq server, timer job) runs here and exits
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
+
+// growStack grows the main goroutine's stack in one step, while it is
+// shallow, to the 16 KiB that running a command takes. Otherwise the
+// stack starts small and is copied three times as the interpreter's calls
+// nest, each copy walking every frame's tables: a tenth of the instructions
+// of "gosh -c true" (docs/benchmarks.md, "gosh: start-up and running
+// commands").
+//
+//go:noinline
+func growStack() {
+	var frame [8 << 10]byte
+	use(frame[:])
+}
+
+//go:noinline
+func use(b []byte) { _ = b[len(b)-1] }
 
 // run runs gosh with the given command line (argv[0] first) and returns
 // its exit status. As with bash, an argv[0] starting with "-" (as login(1)

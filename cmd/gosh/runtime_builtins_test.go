@@ -220,10 +220,14 @@ func TestParallelBarPTY(t *testing.T) {
 	p.WaitFor("100%", 30*time.Second)
 	p.WaitFor("$ ", 10*time.Second)
 	out := p.Output()
-	for _, want := range []string{"6/6", "out1", "out6", "\x1b[32m━", "ETA"} {
+	for _, want := range []string{"6/6", "out1", "out6", "ETA"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the screen has no %q: %q", want, out)
 		}
+	}
+	// TERM=xterm-256color: the bar in the palette's 256-colour style.
+	if !regexp.MustCompile("\x1b\\[38;5;\\d+m━").MatchString(out) {
+		t.Errorf("the bar is not in 256 colours: %q", out)
 	}
 	// Each job's output starts on a line of its own: the bar is erased
 	// first.

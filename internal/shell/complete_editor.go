@@ -5,11 +5,32 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"mvdan.cc/sh/v3/expand"
 
 	"github.com/goshell/gosh/completion"
 )
+
+// prefetchDir reads the current directory's listing into shellDirCache
+// in the background while the prompt waits for keys, so that the first
+// TAB there finds it: the kernel takes some 40 ms to list 100,000
+// entries, which the user would otherwise wait for on that TAB. Later
+// prompts in an unchanged directory cost one stat. One read runs at a
+// time.
+func (s *Shell) prefetchDir() {
+	dir := s.runner.Dir
+	if dir == "" || !prefetching.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer prefetching.Store(false)
+		shellDirCache.Prefetch(filepath.Clean(dir))
+	}()
+}
+
+// prefetching is set while prefetchDir reads.
+var prefetching atomic.Bool
 
 // editorCompleter returns what completes at the shell's prompt, as bash
 // does: a compspec for the command (complete), then -D; in command

@@ -3,10 +3,13 @@ package shell
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // compgenOut runs a compgen command line in s and returns its lines.
@@ -122,6 +125,36 @@ complete -F _f fcmd`)
 		}
 		if r.NoSort != tc.noSort || !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: NoSort %v %q, want %v %q", tc.line, r.NoSort, got, tc.noSort, tc.want)
+		}
+	}
+}
+
+// TestPrefetchDir checks that the prompt's prefetch leaves the current
+// directory's listing in the completion cache, and that a cd to another
+// directory prefetches that one.
+func TestPrefetchDir(t *testing.T) {
+	old := time.Now().Add(-time.Hour)
+	dirs := []string{t.TempDir(), t.TempDir()}
+	for _, d := range dirs {
+		os.WriteFile(filepath.Join(d, "file"), nil, 0o644)
+		os.Chtimes(d, old, old)
+	}
+	s, _, _ := newTestShell(t, Options{Dir: dirs[0]})
+	for i, d := range dirs {
+		if i > 0 {
+			if err := s.RunString(context.Background(), "cd "+d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if shellDirCache.Has(d) {
+			t.Fatalf("%s cached before the prefetch", d)
+		}
+		s.prefetchDir()
+		for deadline := time.Now().Add(10 * time.Second); prefetching.Load() && time.Now().Before(deadline); {
+			time.Sleep(time.Millisecond)
+		}
+		if !shellDirCache.Has(d) {
+			t.Errorf("%s not cached after the prefetch", d)
 		}
 	}
 }

@@ -19,8 +19,10 @@ import (
 // and on by default: autosuggestions from the history (suggest.go,
 // shopt gosh_suggest), highlighting as you type (highlight.go, shopt
 // gosh_highlight), and a right-side status with the last command's exit
-// status and duration (status.go, shopt gosh_status). They apply to the
-// command line only, not to read -e, which shares the line editor.
+// status and duration (status.go, shopt gosh_status); and, off by
+// default, a completion menu with descriptions (menu.go, shopt
+// gosh_menu). They apply to the command line only, not to read -e, which
+// shares the line editor.
 //
 // The interactive loop (interactive.go) tells this file when it is about
 // to read a line of a command (beforeRead) and when it has read it
@@ -31,9 +33,10 @@ const (
 	optSuggest   = "gosh_suggest"
 	optHighlight = "gosh_highlight"
 	optStatus    = "gosh_status"
+	optMenu      = "gosh_menu" // off by default (menu.go)
 )
 
-var goshShopts = []string{optHighlight, optStatus, optSuggest}
+var goshShopts = []string{optHighlight, optMenu, optStatus, optSuggest}
 
 // editorExtras is the state of the extras of one Shell.
 type editorExtras struct {
@@ -53,7 +56,8 @@ type editorExtras struct {
 	known    map[string]bool // highlight: command names looked up this prompt
 	aliases  map[string]bool // highlight: the aliases, read once a prompt
 	palette  *palette
-	lastRead string // the text of the last line read, for the tests
+	hlCache  highlightCache // highlight: the last line coloured
+	lastRead string         // the text of the last line read, for the tests
 }
 
 // shellExtras maps a Shell to its extras. A Shell has no field for them:
@@ -66,7 +70,7 @@ func (s *Shell) extras() *editorExtras {
 	if v, ok := shellExtras.Load(k); ok {
 		return v.(*editorExtras)
 	}
-	x := &editorExtras{off: map[string]bool{}}
+	x := &editorExtras{off: map[string]bool{optMenu: true}}
 	if v, loaded := shellExtras.LoadOrStore(k, x); loaded {
 		return v.(*editorExtras)
 	}
@@ -228,16 +232,13 @@ func (s *Shell) setupEditorExtras(ed *lineedit.Editor) {
 // line as the options say.
 func (s *Shell) beforeRead(pending string, last int) {
 	x := s.extras()
-	getenv := s.varGetter()
-	noColor := false
-	if v := getenv("NO_COLOR"); v != "" && v != unsetMarker {
-		noColor = true // https://no-color.org
-	}
+	profile := s.terminalProfile() // styles.go: NO_COLOR, TERM, COLORTERM, ...
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.pending = pending
 	x.known, x.aliases = map[string]bool{}, nil
-	x.palette = newPalette(noColor)
+	x.hlCache = highlightCache{}
+	x.palette = newPalette(profile)
 	ed := x.ed
 	if ed == nil {
 		return
@@ -257,6 +258,7 @@ func (s *Shell) beforeRead(pending string, last int) {
 		x.ran = false
 	}
 	ed.Engine().RightPrompt = right
+	ed.Engine().CompletionMenu = x.menuStyle(profile) // menu.go
 }
 
 // afterRead is called with what a read returned: the line (with its
@@ -277,5 +279,6 @@ func (s *Shell) afterRead(line string, err error) {
 		// read -e shares the editor: it gets none of this.
 		ed.Hinter, ed.Highlighter = nil, nil
 		ed.Engine().RightPrompt = ""
+		ed.Engine().CompletionMenu = nil
 	}
 }

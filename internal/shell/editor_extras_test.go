@@ -39,9 +39,11 @@ func TestShoptExtras(t *testing.T) {
 			want: "shopt -u gosh_suggest\nshopt -u gosh_highlight\nshopt -u gosh_status\n"},
 		{name: "GOSH_PLAIN=0", env: []string{"GOSH_PLAIN=0"}, input: "shopt -q gosh_suggest && echo on\n", want: "on\n"},
 		{name: "a listing names them", input: "shopt | grep gosh_\n",
-			want: "gosh_highlight \ton\ngosh_status    \ton\ngosh_suggest   \ton\n"},
+			want: "gosh_highlight \ton\ngosh_menu      \toff\ngosh_status    \ton\ngosh_suggest   \ton\n"},
+		{name: "gosh_menu is off until set", input: "shopt -q gosh_menu || echo off\nshopt -s gosh_menu\nshopt -p gosh_menu\n",
+			want: "off\nshopt -s gosh_menu\n"},
 		{name: "-u listing", input: "shopt -u gosh_status\nshopt -u | grep gosh_\n",
-			want: "gosh_status    \toff\n"},
+			want: "gosh_menu      \toff\ngosh_status    \toff\n"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -43,6 +43,9 @@ func (s *Shell) helpTopicFor(name string) (helpTopic, bool) {
 		return t, true
 	}
 	t, ok := interpHelp()[name]
+	if !ok && !gosh {
+		t, ok = keywordHelp()[name]
+	}
 	if gosh {
 		// A gosh built-in without a topic of its own: bash's synopsis
 		// if it has bash's name, else just the name.
@@ -55,10 +58,15 @@ func (s *Shell) helpTopicFor(name string) (helpTopic, bool) {
 	return t, ok
 }
 
-// helpNames returns every documented name, sorted.
+// helpNames returns every documented name, sorted: bash's topics (its
+// built-ins, compound commands and reserved words, job specs and
+// variables) and gosh's own built-ins.
 func (s *Shell) helpNames() []string {
 	var names []string
 	for n := range interpHelp() {
+		names = append(names, n)
+	}
+	for n := range keywordHelp() {
 		names = append(names, n)
 	}
 	names = append(names, s.Builtins()...)
@@ -84,6 +92,14 @@ func (s *Shell) helpBuiltin() Builtin {
 		}
 		status := 0
 		var b strings.Builder
+		if globPattern(rest[0]) {
+			// bash names the patterns when the first one is a glob.
+			word := "keyword"
+			if len(rest) > 1 {
+				word = "keywords"
+			}
+			fmt.Fprintf(&b, "Shell commands matching %s `%s'\n\n", word, strings.Join(rest, ", "))
+		}
 		for _, pattern := range rest {
 			matches := s.helpMatch(pattern)
 			if len(matches) == 0 {
@@ -113,19 +129,53 @@ func (s *Shell) helpBuiltin() Builtin {
 	}
 }
 
-// helpMatch returns the documented names a help pattern selects: the name
-// itself, or those it matches as a glob or starts.
+// helpMatch returns the documented names a help pattern selects, as
+// bash's help does: those equal to it or matching it as a glob, else
+// those it starts.
 func (s *Shell) helpMatch(pattern string) []string {
-	if _, ok := s.helpTopicFor(pattern); ok {
-		return []string{pattern}
-	}
+	names := s.helpNames()
+	glob := strings.ReplaceAll(pattern, "[!", "[^")
 	var out []string
-	for _, name := range s.helpNames() {
-		if ok, err := path.Match(pattern, name); (err == nil && ok) || strings.HasPrefix(name, pattern) {
+	for _, name := range names {
+		if ok, err := path.Match(glob, name); name == pattern || err == nil && ok {
+			out = append(out, name)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, name := range names {
+		if strings.HasPrefix(name, pattern) {
 			out = append(out, name)
 		}
 	}
 	return out
+}
+
+// globPattern reports whether bash takes word for a glob pattern
+// (glob_pattern_p): an unescaped * or ?, a [ with a ] after it, or an
+// extended glob's +( @( !(.
+func globPattern(word string) bool {
+	open := false
+	for i := 0; i < len(word); i++ {
+		switch c := word[i]; c {
+		case '\\':
+			i++
+		case '*', '?':
+			return true
+		case '[':
+			open = true
+		case ']':
+			if open {
+				return true
+			}
+		case '+', '@', '!':
+			if i+1 < len(word) && word[i+1] == '(' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // indent4 indents each line by four spaces, as bash's help does; the

@@ -4,7 +4,7 @@ package shell
 // registerDefault has one (TestEveryBuiltinHasHelp checks it).
 func init() {
 	registerHelp("bind", helpTopic{
-		synopsis: "bind [-lpsvPSVX] [-m keymap] [-f filename] [-q name] [-u name] [-r keyseq] [keyseq:readline-function or readline-command]",
+		synopsis: "bind [-lpsvPSVX] [-m keymap] [-f filename] [-q name] [-u name] [-r keyseq] [-x keyseq:shell-command] [keyseq:readline-function or readline-command]",
 		short:    "Set Readline key bindings and variables.",
 		long: `Bind a key sequence to a Readline function or a macro, or set a
 Readline variable.  The non-option argument syntax is equivalent to that
@@ -28,6 +28,12 @@ Options:
   -u  function-name  Unbind all keys which are bound to the named function.
   -r  keyseq         Remove the binding for KEYSEQ.
   -f  filename       Read key bindings from FILENAME.
+  -x  keyseq:shell-command
+                     Run SHELL-COMMAND when KEYSEQ is typed; it sees the
+                     line in READLINE_LINE, the cursor in READLINE_POINT
+                     and the mark in READLINE_MARK, and may change them.
+  -X                 List key sequences bound with -x and their commands
+                     in a form that can be reused as input.
 
 Exit Status:
 bind returns 0 unless an unrecognized option is given or an error occurs.`,

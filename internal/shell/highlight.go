@@ -23,9 +23,10 @@ import (
 // are parsed with the line, so that "fi" on a line of its own is a
 // reserved word, not an error.
 //
-// Colours are SGR sequences of the terminal's 16 basic colours; with
-// NO_COLOR set (https://no-color.org) only bold, underline and faint are
-// used.
+// Colours are lipgloss styles pre-rendered for the terminal's colour
+// profile (styles.go, styles_gen.go); with NO_COLOR set
+// (https://no-color.org) only bold, underline, faint and reverse video
+// are used.
 
 // A palette holds the SGR sequences of each kind of text.
 type palette struct {
@@ -33,83 +34,100 @@ type palette struct {
 	exit, took                                           string // status.go
 }
 
-// The SGR sequences of the palette, written out rather than built with
-// lipgloss: lipgloss and its dependencies (x/ansi, colorprofile,
-// ultraviolet, ...) do work at package initialization that every "gosh -c"
-// would pay for. These are the sequences lipgloss v2 rendered for the same
-// styles.
-const (
-	sgrBold      = "\x1b[1m"
-	sgrFaint     = "\x1b[2m"
-	sgrUnderline = "\x1b[4;4m"
-	sgrReverse   = "\x1b[7m"
-)
-
-// newPalette returns the colours, or attributes only with noColor.
-func newPalette(noColor bool) *palette {
-	if noColor {
-		return &palette{
-			command: sgrBold,
-			unknown: sgrUnderline,
-			keyword: sgrBold,
-			comment: sgrFaint,
-			errs:    sgrReverse,
-			exit:    sgrBold,
-		}
-	}
+// newPalette returns the highlighting and status styles of the colour
+// profile p, from the generated table of lipgloss styles.
+func newPalette(p colorProfile) *palette {
+	t := p.styles()
 	return &palette{
-		command: "\x1b[32m",     // green
-		unknown: "\x1b[31m",     // red
-		keyword: "\x1b[1;34m",   // bold blue
-		str:     "\x1b[33m",     // yellow
-		param:   "\x1b[36m",     // cyan
-		comment: "\x1b[90m",     // bright black
-		errs:    "\x1b[4;31;4m", // red, underlined
-		exit:    "\x1b[31m",     // red
-		took:    "\x1b[33m",     // yellow
+		command: t.hlCommand.Open,
+		unknown: t.hlUnknown.Open,
+		keyword: t.hlKeyword.Open,
+		str:     t.hlString.Open,
+		param:   t.hlParam.Open,
+		comment: t.hlComment.Open,
+		errs:    t.hlError.Open,
+		exit:    t.statusExit.Open,
+		took:    t.statusTook.Open,
 	}
 }
 
-// highlight is the shell's lineedit.Highlighter.
+// highlight is the shell's lineedit.Highlighter. The editor asks for the
+// same line again when only the cursor or the region changed: the last
+// answer is kept until the line, the lines before it or the prompt change
+// (beforeRead forgets it), so a megabyte pasted is parsed once, not once
+// for each frame drawn with it.
 func (s *Shell) highlight(line string) []lineedit.StyleSpan {
 	x := s.extras()
 	x.mu.Lock()
 	pending, pal := x.pending, x.palette
+	if c := &x.hlCache; c.valid && c.pal == pal && c.pending == pending && c.line == line {
+		spans := c.spans
+		x.mu.Unlock()
+		return spans
+	}
 	x.mu.Unlock()
 	if pal == nil {
-		pal = newPalette(false)
+		pal = newPalette(profileANSI)
 	}
 	h := highlighter{pal: pal, known: s.commandKnown}
-	return h.spans(pending, line)
+	spans := h.spans(pending, line)
+	x.mu.Lock()
+	if x.palette == pal && x.pending == pending {
+		x.hlCache = highlightCache{valid: true, pal: pal, pending: pending, line: line, spans: spans}
+	}
+	x.mu.Unlock()
+	return spans
+}
+
+// highlightCache is the last line the highlighter coloured and its spans.
+type highlightCache struct {
+	valid         bool
+	pal           *palette
+	pending, line string
+	spans         []lineedit.StyleSpan
 }
 
 // highlighter colours the text of a command line byte by byte.
 type highlighter struct {
-	pal   *palette
-	known func(name string) bool
-	src   string
-	paint []string // the style of each byte of src
-	limit int      // the end of the text being parsed: what closers add is not painted
+	pal    *palette
+	known  func(name string) bool
+	src    string
+	paint  []uint8  // the style of each byte of src: an index in styles, 0 for none
+	styles []string // the styles painted, "" first
+	limit  int      // the end of the text being parsed: what closers add is not painted
 }
 
 // spans returns the styles of line, read after the lines of pending.
 func (h *highlighter) spans(pending, line string) []lineedit.StyleSpan {
 	h.src = pending + line
-	h.paint = make([]string, len(h.src))
+	h.paint = make([]uint8, len(h.src))
+	h.styles = append(h.styles[:0], "")
 	h.parse(h.src)
 	var spans []lineedit.StyleSpan
 	off := len(pending)
 	for i := off; i < len(h.src); {
+		p := h.paint[i]
 		j := i + 1
-		for j < len(h.src) && h.paint[j] == h.paint[i] {
+		for j < len(h.src) && h.paint[j] == p {
 			j++
 		}
-		if h.paint[i] != "" {
-			spans = append(spans, lineedit.StyleSpan{Start: i - off, End: j - off, Style: h.paint[i]})
+		if st := h.styles[p]; st != "" {
+			spans = append(spans, lineedit.StyleSpan{Start: i - off, End: j - off, Style: st})
 		}
 		i = j
 	}
 	return spans
+}
+
+// styleIndex returns the index of style in h.styles, adding it.
+func (h *highlighter) styleIndex(style string) uint8 {
+	for i, s := range h.styles {
+		if s == style {
+			return uint8(i)
+		}
+	}
+	h.styles = append(h.styles, style)
+	return uint8(len(h.styles) - 1)
 }
 
 // closers are what is tried after incomplete input to make it parse.
@@ -182,8 +200,12 @@ func errorOffset(err error) int {
 // fill paints src[from:to] (clipped to src) in style.
 func (h *highlighter) fill(from, to int, style string) {
 	from, to = max(from, 0), min(to, h.limit, len(h.paint))
+	if from >= to {
+		return
+	}
+	p := h.styleIndex(style)
 	for i := from; i < to; i++ {
-		h.paint[i] = style
+		h.paint[i] = p
 	}
 }
 
@@ -302,13 +324,16 @@ func (s *Shell) lookupCommand(name string) bool {
 	}
 	dir := s.runner.Dir
 	if strings.Contains(name, "/") {
+		if len(name) >= pathMax {
+			return false // no file has such a name: do not build paths of it
+		}
 		p := name
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
 		return executableFile(p)
 	}
-	if path := s.varGetter()("PATH"); path != unsetMarker {
+	if path := s.varGetter()("PATH"); path != unsetMarker && len(name) <= nameMax {
 		for d := range strings.SplitSeq(path, ":") {
 			if d == "" {
 				d = "."
@@ -343,6 +368,13 @@ func (s *Shell) isAlias(name string) bool {
 	}
 	return aliases[name]
 }
+
+// The longest file name and path Linux takes (NAME_MAX, PATH_MAX): a
+// longer command name, a pasted megabyte say, is no file on $PATH.
+const (
+	nameMax = 255
+	pathMax = 4096
+)
 
 // executableFile reports whether p is a file someone may execute.
 func executableFile(p string) bool {

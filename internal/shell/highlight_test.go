@@ -27,7 +27,7 @@ func paintOf(pal *palette, spans []lineedit.StyleSpan, line string) string {
 }
 
 func TestHighlighter(t *testing.T) {
-	pal := newPalette(false)
+	pal := newPalette(profileANSI)
 	known := func(name string) bool { return name == "ls" || name == "echo" || name == "true" }
 	tests := []struct {
 		name, pending, line, want string
@@ -80,7 +80,7 @@ func TestHighlightCommandsKnown(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(bin, "notexec"), []byte(""), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, _, _ := newTestShell(t, Options{Interactive: true, Env: []string{"PATH=" + bin, "HOME=" + t.TempDir()}})
+	s, _, _ := newTestShell(t, Options{Interactive: true, Env: []string{"PATH=" + bin, "HOME=" + t.TempDir(), "TERM=xterm"}})
 	if err := s.RunString(context.Background(), "f() { :; }; alias ll='ls -l'"); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestHighlightCommandsKnown(t *testing.T) {
 // TestHighlightNoColor: with NO_COLOR the highlighting uses no colour,
 // only attributes.
 func TestHighlightNoColor(t *testing.T) {
-	s, _, _ := newTestShell(t, Options{Interactive: true, Env: []string{"NO_COLOR=1", "PATH=/usr/bin:/bin", "HOME=" + t.TempDir()}})
+	s, _, _ := newTestShell(t, Options{Interactive: true, Env: []string{"NO_COLOR=1", "TERM=xterm-256color", "PATH=/usr/bin:/bin", "HOME=" + t.TempDir()}})
 	s.beforeRead("", 0)
 	spans := s.highlight(`echo "x" # c; nosuchcommand`)
 	if len(spans) == 0 {
@@ -116,8 +116,40 @@ func TestHighlightNoColor(t *testing.T) {
 			}
 		}
 	}
-	pal := newPalette(false)
+	pal := newPalette(profileANSI)
 	if pal.command != "\x1b[32m" || pal.unknown != "\x1b[31m" {
 		t.Errorf("palette: command %q unknown %q", pal.command, pal.unknown)
+	}
+}
+
+// TestHighlightCacheAndLongNames: the highlighting of a line is kept for
+// the prompt (the editor asks again for each frame), and found again at
+// the next one; a command name longer than any file name is not looked
+// for on $PATH, but can still be a function's.
+func TestHighlightCacheAndLongNames(t *testing.T) {
+	s, _, _ := newTestShell(t, Options{Interactive: true, Env: []string{"PATH=/usr/bin:/bin", "HOME=" + t.TempDir(), "TERM=xterm"}})
+	long := strings.Repeat("x", 300)
+	if err := s.RunString(context.Background(), long+"() { :; }"); err != nil {
+		t.Fatal(err)
+	}
+	s.beforeRead("", 0)
+	pal := s.extras().palette
+	if got := paintOf(pal, s.highlight(long+" | mycmd"), long+" | mycmd"); got != "[cmd:"+long+"] | [unk:mycmd]" {
+		t.Errorf("highlight: %q", got)
+	}
+	path := strings.Repeat("/d", 3000)
+	if got := paintOf(pal, s.highlight(path), path); got != "[unk:"+path+"]" {
+		t.Errorf("a path longer than PATH_MAX: %.40q", got)
+	}
+	if err := s.RunString(context.Background(), "mycmd() { :; }"); err != nil {
+		t.Fatal(err)
+	}
+	if got := paintOf(pal, s.highlight(long+" | mycmd"), long+" | mycmd"); got != "[cmd:"+long+"] | [unk:mycmd]" {
+		t.Errorf("within the prompt, the line as it was coloured: %q", got)
+	}
+	s.beforeRead("", 0)
+	pal = s.extras().palette
+	if got := paintOf(pal, s.highlight(long+" | mycmd"), long+" | mycmd"); got != "[cmd:"+long+"] | [cmd:mycmd]" {
+		t.Errorf("at the next prompt: %q", got)
 	}
 }

@@ -1,12 +1,10 @@
 package shell
 
 import (
-	"context"
 	"runtime"
 	"runtime/debug"
-	"strings"
 
-	"mvdan.cc/sh/v3/syntax"
+	"mvdan.cc/sh/v3/expand"
 )
 
 // bashVersion is the bash release whose behaviour gosh follows (its
@@ -15,35 +13,80 @@ import (
 // bash 4 on.
 var bashVersion = []string{"5", "2", "0", "1", "release"}
 
-// setBashVars sets the variables bash always has and scripts written for
-// it read: BASH_VERSINFO and BASH_VERSION (read-only, as in bash), and
-// COMP_WORDBREAKS with bash's default (with the @ of hostcomplete),
-// unless the environment has them.
-func (s *Shell) setBashVars() {
-	var src string
-	if v := s.runner.Env.Get("COMP_WORDBREAKS"); !v.IsSet() {
-		src = "COMP_WORDBREAKS=" + shellQuote(defaultCompWordbreaks) + "\n"
+// withBashVars returns env with the variables bash always has and scripts
+// written for it read: BASH_VERSINFO and BASH_VERSION (read-only, as in
+// bash), and COMP_WORDBREAKS with bash's default (with the @ of
+// hostcomplete), unless env has them. They sit below the interpreter's
+// own variables, like the environment, so a script may change or unset
+// COMP_WORDBREAKS; none is exported. (Parsing and running an assignment
+// script for them cost every start about 0.1 ms.)
+func withBashVars(env expand.Environ) expand.Environ {
+	var vars []bashVar
+	if !env.Get("COMP_WORDBREAKS").IsSet() {
+		vars = append(vars, bashVar{"COMP_WORDBREAKS", expand.Variable{Set: true, Kind: expand.String, Str: defaultCompWordbreaks}})
 	}
-	if v := s.runner.Env.Get("BASH_VERSINFO"); !v.IsSet() {
-		src += bashVersionScript()
+	if !env.Get("BASH_VERSINFO").IsSet() {
+		info, version := bashVersionInfo()
+		vars = append(vars,
+			bashVar{"BASH_VERSINFO", expand.Variable{Set: true, Kind: expand.Indexed, List: info, ReadOnly: true}},
+			bashVar{"BASH_VERSION", expand.Variable{Set: true, Kind: expand.String, Str: version, ReadOnly: true}})
 	}
-	if src == "" {
+	if len(vars) == 0 {
+		return env
+	}
+	return bashEnviron{Environ: env, vars: vars}
+}
+
+// bashVar is one variable withBashVars adds.
+type bashVar struct {
+	name string
+	vr   expand.Variable
+}
+
+// bashEnviron is an environment with variables added over it.
+type bashEnviron struct {
+	expand.Environ
+	vars []bashVar
+}
+
+// Get returns the variable name.
+func (e bashEnviron) Get(name string) expand.Variable {
+	for _, v := range e.vars {
+		if v.name == name {
+			return v.vr
+		}
+	}
+	return e.Environ.Get(name)
+}
+
+// Each calls f for each variable, the added ones last (in place of the
+// environment's variables of the same names).
+func (e bashEnviron) Each(f func(name string, vr expand.Variable) bool) {
+	stopped := false
+	e.Environ.Each(func(name string, vr expand.Variable) bool {
+		for _, v := range e.vars {
+			if v.name == name {
+				return true
+			}
+		}
+		stopped = !f(name, vr)
+		return !stopped
+	})
+	if stopped {
 		return
 	}
-	f, err := syntax.NewParser().Parse(strings.NewReader(src), "")
-	if err != nil {
-		return
-	}
-	for _, st := range f.Stmts {
-		s.runner.Run(context.Background(), st) //nolint:errcheck
+	for _, v := range e.vars {
+		if !f(v.name, v.vr) {
+			return
+		}
 	}
 }
 
 // defaultCompWordbreaks is bash's COMP_WORDBREAKS with hostcomplete on.
 const defaultCompWordbreaks = " \t\n\"'@><=;|&(:"
 
-// bashVersionScript assigns BASH_VERSINFO and BASH_VERSION.
-func bashVersionScript() string {
+// bashVersionInfo returns the values of BASH_VERSINFO and BASH_VERSION.
+func bashVersionInfo() (info []string, version string) {
 	arch := runtime.GOARCH
 	switch arch {
 	case "amd64":
@@ -53,10 +96,9 @@ func bashVersionScript() string {
 	case "386":
 		arch = "i686"
 	}
-	info := append(append([]string(nil), bashVersion...), arch+"-pc-"+runtime.GOOS+"-gnu")
-	version := info[0] + "." + info[1] + "." + info[2] + "(" + info[3] + ")-" + info[4]
-	return "BASH_VERSINFO=(" + strings.Join(info, " ") + ")\nBASH_VERSION=" + shellQuote(version) +
-		"\nreadonly BASH_VERSINFO BASH_VERSION\n"
+	info = append(append([]string(nil), bashVersion...), arch+"-pc-"+runtime.GOOS+"-gnu")
+	version = info[0] + "." + info[1] + "." + info[2] + "(" + info[3] + ")-" + info[4]
+	return info, version
 }
 
 // startupMemoryLimit bounds the heap while the garbage collector is

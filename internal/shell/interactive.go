@@ -155,7 +155,8 @@ func (s *Shell) lineReader() func(prompt string) (string, error) {
 		s.catchSignals()
 		ed := s.lineEditor(in, out) // shared with read -e (integrations.go)
 		ed.AutoHistory = false      // the shell saves lines as HISTCONTROL says
-		ed.Completer = s.editorCompleter(ed.Engine().CompletionType)
+		// The completer, describing command names for gosh_menu (menu.go).
+		ed.Completer = s.describingCompleter(s.editorCompleter(ed.Engine().CompletionType))
 		s.setupEditorExtras(ed) // hints, highlighting, status (editor_extras.go)
 		var prompt string
 		ed.PreInputHook = func() {
@@ -167,6 +168,7 @@ func (s *Shell) lineReader() func(prompt string) (string, error) {
 		}
 		return func(p string) (string, error) {
 			prompt = p
+			s.prefetchDir() // the first TAB finds the listing (complete_editor.go)
 			line, err := ed.ReadLine(p)
 			if err != nil {
 				return "", err

@@ -8,12 +8,15 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/goshell/gosh/lineedit"
 )
 
 // parBar is the progress bar of parallel --bar, drawn on one line of
 // standard error: the share of jobs done, a bar, the counts and an
-// estimate of the time left. It is styled with plain SGR sequences, not
-// lipgloss, whose package initialization every "gosh -c" would pay for.
+// estimate of the time left. Its styles are lipgloss styles pre-rendered
+// for each colour profile (styles.go, styles_gen.go), not lipgloss
+// itself, whose package initialization every "gosh -c" would pay for.
 //
 //	40% ━━━━━━━━━━━━──────────────────  8/20  2 running  1 failed  ETA 0:03
 type parBar struct {
@@ -24,53 +27,16 @@ type parBar struct {
 	drawn bool
 	last  time.Time
 
-	pct, fill, rest, count, fail barStyle
+	pct, fill, rest, count, fail lineedit.SGR
 }
 
-// A barStyle is the SGR sequence that starts a style; "" is no style.
-type barStyle string
-
-// Render returns text in style st.
-func (st barStyle) Render(text string) string {
-	if st == "" {
-		return text
-	}
-	return string(st) + text + "\x1b[m"
-}
-
-// barProfile is what a terminal shows of the bar's styles, as
-// colorprofile detects it: nothing on a file or pipe or with TERM=dumb
-// (unless CLICOLOR_FORCE is set), attributes but no colours with NO_COLOR,
-// everything otherwise. The bar uses only basic colours, which every
-// colour terminal has.
-type barProfile int
-
-const (
-	barPlain  barProfile = iota // no escape sequences at all
-	barAttrs                    // bold and faint, no colours
-	barColour                   // everything
-)
-
-// detectBarProfile returns the profile of w in the environment env.
-func detectBarProfile(w io.Writer, env []string) barProfile {
-	get := func(name string) string {
-		for i := len(env) - 1; i >= 0; i-- {
-			if v, ok := strings.CutPrefix(env[i], name+"="); ok {
-				return v
-			}
-		}
-		return ""
-	}
+// detectBarProfile returns the colour profile of w in the environment
+// env, as colorprofile detects it (detectProfile): nothing on a file or
+// pipe or with TERM=dumb (unless CLICOLOR_FORCE is set), attributes but no
+// colours with NO_COLOR, the colours TERM and COLORTERM say otherwise.
+func detectBarProfile(w io.Writer, env []string) colorProfile {
 	f, ok := w.(*os.File)
-	tty := ok && term.IsTerminal(int(f.Fd()))
-	force := get("CLICOLOR_FORCE")
-	if (!tty || get("TERM") == "dumb") && (force == "" || force == "0") {
-		return barPlain
-	}
-	if get("NO_COLOR") != "" {
-		return barAttrs
-	}
-	return barColour
+	return detectProfile(ok && term.IsTerminal(int(f.Fd())), envLookup(env))
 }
 
 // plainWriter writes through to w without the CSI sequences.
@@ -99,14 +65,12 @@ func (p plainWriter) Write(b []byte) (int, error) {
 // exported variables) says which colours the terminal has.
 func newParBar(w io.Writer, total int, env []string) *parBar {
 	b := &parBar{w: w, total: total, start: time.Now()}
-	switch detectBarProfile(w, env) {
-	case barPlain:
+	p := detectBarProfile(w, env)
+	if p == profileNoTTY {
 		b.w = plainWriter{w}
-	case barAttrs:
-		b.pct, b.rest, b.fail = "\x1b[1m", "\x1b[2m", "\x1b[1m"
-	case barColour:
-		b.pct, b.fill, b.rest, b.fail = "\x1b[1m", "\x1b[32m", "\x1b[2m", "\x1b[1;31m"
 	}
+	t := p.styles()
+	b.pct, b.fill, b.rest, b.count, b.fail = t.barPercent, t.barFill, t.barRest, t.barCount, t.barFail
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		b.tty = f
 	}
@@ -144,7 +108,7 @@ func (b *parBar) render(done, failed, running, width int, elapsed time.Duration)
 		eta = "  " + clock(elapsed)
 	}
 	// Styles render empty text as escape sequences: only text is styled.
-	style := func(st barStyle, s string) string {
+	style := func(st lineedit.SGR, s string) string {
 		if s == "" {
 			return ""
 		}

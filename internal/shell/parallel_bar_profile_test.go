@@ -9,13 +9,13 @@ import (
 
 func TestParBarProfile(t *testing.T) {
 	var buf bytes.Buffer
-	if p := detectBarProfile(&buf, nil); p != barPlain {
+	if p := detectBarProfile(&buf, nil); p != profileNoTTY {
 		t.Errorf("a buffer: profile %d, want plain", p)
 	}
-	if p := detectBarProfile(&buf, []string{"CLICOLOR_FORCE=1"}); p != barColour {
+	if p := detectBarProfile(&buf, []string{"CLICOLOR_FORCE=1"}); p != profileANSI {
 		t.Errorf("CLICOLOR_FORCE=1: profile %d, want colour", p)
 	}
-	if p := detectBarProfile(&buf, []string{"CLICOLOR_FORCE=1", "NO_COLOR=1"}); p != barAttrs {
+	if p := detectBarProfile(&buf, []string{"CLICOLOR_FORCE=1", "NO_COLOR=1"}); p != profileASCII {
 		t.Errorf("CLICOLOR_FORCE=1 NO_COLOR=1: profile %d, want attributes", p)
 	}
 	r, w, err := os.Pipe()
@@ -24,7 +24,7 @@ func TestParBarProfile(t *testing.T) {
 	}
 	defer r.Close()
 	defer w.Close()
-	if p := detectBarProfile(w, []string{"TERM=xterm"}); p != barPlain {
+	if p := detectBarProfile(w, []string{"TERM=xterm"}); p != profileNoTTY {
 		t.Errorf("a pipe: profile %d, want plain", p)
 	}
 

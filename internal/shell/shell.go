@@ -124,7 +124,7 @@ func New(opts Options) (*Shell, error) {
 		env = os.Environ()
 	}
 	runOpts := []interp.RunnerOption{
-		interp.Env(shellEnviron{Environ: expand.ListEnviron(env...), s: s}),
+		interp.Env(shellEnviron{Environ: withBashVars(expand.ListEnviron(env...)), s: s}),
 		interp.Interactive(opts.Interactive),
 		interp.Params(append([]string{"--"}, opts.Args...)...),
 		interp.ExecHandlers(s.builtinMiddleware, commandNotFound, s.jobExec),
@@ -181,7 +181,6 @@ func (s *Shell) start(ctx context.Context, attachStdin bool) (exited bool, err e
 			}
 		}
 		s.runner.Reset()
-		s.setBashVars()        // integrations_vars.go
 		restoreGC := pauseGC() // integrations_vars.go
 		s.rcExited, s.rcErr = s.sourceStartup(ctx)
 		restoreGC()

@@ -6,7 +6,7 @@ import (
 )
 
 func TestStatusText(t *testing.T) {
-	p := newPalette(true) // NO_COLOR: attributes only
+	p := newPalette(profileASCII) // NO_COLOR: attributes only
 	plain := &palette{}
 	tests := []struct {
 		code int
@@ -29,7 +29,7 @@ func TestStatusText(t *testing.T) {
 	if got, want := p.status(1, 0), "\x1b[1mexit 1\x1b[0m"; got != want {
 		t.Errorf("NO_COLOR status %q, want %q", got, want)
 	}
-	if got := newPalette(false).status(1, 0); got != "\x1b[31mexit 1\x1b[0m" {
+	if got := newPalette(profileANSI).status(1, 0); got != "\x1b[31mexit 1\x1b[0m" {
 		t.Errorf("coloured status %q", got)
 	}
 }

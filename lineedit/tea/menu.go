@@ -1,12 +1,10 @@
 package tea
 
 import (
-	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/goshell/gosh/completion"
+	"github.com/goshell/gosh/lineedit"
 )
 
 // The completion menu. The engine lists completions through its
@@ -67,76 +65,21 @@ func selected(items []completion.Candidate, before string) int {
 	return best
 }
 
-// menuRows lays items out for a width (0: 80) in at most maxRows rows
-// (more are cut to a window around the selected one, and a last row says
-// how many are not shown). Candidates with descriptions get a row each;
-// the others go in columns, sorted down the columns as readline lists
-// them.
+// menuRows lays items out as lineedit.MenuRows does (the terminal
+// editor's described menu shares the layout), in the Styles' menu styles.
 func menuRows(items []completion.Candidate, sel, width, maxRows int, st *Styles) []string {
-	if len(items) == 0 {
-		return nil
+	return lineedit.MenuRows(items, sel, width, maxRows, st.renderMenu)
+}
+
+// renderMenu renders text as the part p of the menu.
+func (st *Styles) renderMenu(p lineedit.MenuPart, text string) string {
+	switch p {
+	case lineedit.MenuSelected:
+		return st.MenuSelected.Render(text)
+	case lineedit.MenuDescription:
+		return st.MenuDescription.Render(text)
+	case lineedit.MenuMore:
+		return st.MenuMore.Render(text)
 	}
-	if width <= 0 {
-		width = 80
-	}
-	longest, described := 0, false
-	for _, c := range items {
-		longest = max(longest, ansi.StringWidth(c.DisplayText()))
-		described = described || c.Description != ""
-	}
-	cols := 1
-	if !described {
-		cols = max(1, (width+2)/(longest+2))
-	}
-	nrows := (len(items) + cols - 1) / cols
-	first, last := 0, nrows
-	if maxRows > 0 && nrows > maxRows {
-		// Keep a row for the count of what is not shown.
-		shown := max(maxRows-1, 1)
-		if sel >= 0 {
-			first = min(max(sel%nrows-shown/2, 0), nrows-shown)
-		}
-		last = first + shown
-	}
-	var out []string
-	count := 0
-	for r := first; r < last; r++ {
-		var line strings.Builder
-		for c := 0; c < cols; c++ {
-			i := c*nrows + r
-			if i >= len(items) {
-				break
-			}
-			count++
-			item := items[i]
-			text := item.DisplayText()
-			pad := longest - ansi.StringWidth(text)
-			if c > 0 {
-				line.WriteString("  ")
-			}
-			style := &st.MenuItem
-			if i == sel {
-				style = &st.MenuSelected
-			}
-			if described {
-				line.WriteString(style.Render(text + strings.Repeat(" ", pad)))
-				if item.Description != "" {
-					room := width - longest - 2
-					if room > 0 {
-						line.WriteString("  " + st.MenuDescription.Render(ansi.Truncate(item.Description, room, "…")))
-					}
-				}
-				continue
-			}
-			line.WriteString(style.Render(text))
-			if c+1 < cols && (c+1)*nrows+r < len(items) {
-				line.WriteString(strings.Repeat(" ", pad))
-			}
-		}
-		out = append(out, line.String())
-	}
-	if hidden := len(items) - count; hidden > 0 {
-		out = append(out, st.MenuMore.Render(fmt.Sprintf("(%d more)", hidden)))
-	}
-	return out
+	return st.MenuItem.Render(text)
 }

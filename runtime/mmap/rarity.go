@@ -9,6 +9,8 @@ package mmap
 // that even the rarest byte is common and the needle lets a Horspool
 // search skip far, that search is used instead.
 
+import "sync"
+
 // sampleMin is the haystack size from which a search samples it.
 const sampleMin = 1 << 20
 
@@ -21,7 +23,20 @@ const (
 
 // commonness guesses how common each byte value is, higher for more
 // common, without looking at the haystack.
-var commonness = func() (t [256]uint8) {
+// It is built on first use, not at every start of a program that links
+// the package.
+func commonness() *[256]uint8 {
+	commonnessOnce.Do(buildCommonness)
+	return &commonnessTable
+}
+
+var (
+	commonnessTable [256]uint8
+	commonnessOnce  sync.Once
+)
+
+func buildCommonness() {
+	t := &commonnessTable
 	for c := range 256 {
 		switch {
 		case c >= 0x80:
@@ -51,8 +66,7 @@ var commonness = func() (t [256]uint8) {
 		t[c] = 170
 	}
 	t['0'], t['1'], t['2'] = 180, 175, 170
-	return t
-}()
+}
 
 // byteCounts counts byte values, or ranks them when there is nothing to count.
 type byteCounts [256]uint32
@@ -60,7 +74,7 @@ type byteCounts [256]uint32
 // guessCounts ranks bytes by the fixed commonness table.
 func guessCounts() *byteCounts {
 	var f byteCounts
-	for c, v := range commonness {
+	for c, v := range commonness() {
 		f[c] = uint32(v)
 	}
 	return &f
@@ -80,8 +94,9 @@ func sampleCounts(hay []byte) *byteCounts {
 			f[c]++
 		}
 	}
+	cm := commonness()
 	for c := range f {
-		f[c] = f[c]<<8 | uint32(commonness[c])
+		f[c] = f[c]<<8 | uint32(cm[c])
 	}
 	return &f
 }

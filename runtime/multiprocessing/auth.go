@@ -38,13 +38,22 @@ const (
 // DefaultDigest is the HMAC digest this package's challenges ask for.
 const DefaultDigest = "sha256"
 
-// digests are the HMAC digests Python 3.12 accepts, by Python's names.
-var digests = map[string]func() hash.Hash{
-	"md5":      md5.New,
-	"sha256":   sha256.New,
-	"sha384":   sha512.New384,
-	"sha3_256": func() hash.Hash { return sha3.New256() },
-	"sha3_384": func() hash.Hash { return sha3.New384() },
+// digestOf returns the HMAC digest Python 3.12 accepts by the name, or nil.
+// (A switch rather than a map, which every start would build.)
+func digestOf(name string) func() hash.Hash {
+	switch name {
+	case "md5":
+		return md5.New
+	case "sha256":
+		return sha256.New
+	case "sha384":
+		return sha512.New384
+	case "sha3_256":
+		return func() hash.Hash { return sha3.New256() }
+	case "sha3_384":
+		return func() hash.Hash { return sha3.New384() }
+	}
+	return nil
 }
 
 // parseDigestPrefix splits a challenge message or an answer into its digest
@@ -57,7 +66,7 @@ func parseDigestPrefix(msg []byte) (name string, payload []byte, err error) {
 		end := bytes.IndexByte(msg[1:min(len(msg), maxDigestName+2)], '}')
 		if end >= 0 {
 			name := string(msg[1 : 1+end])
-			if _, ok := digests[name]; ok {
+			if digestOf(name) != nil {
 				return name, msg[2+end:], nil
 			}
 		}
@@ -67,7 +76,7 @@ func parseDigestPrefix(msg []byte) (name string, payload []byte, err error) {
 
 // hmacDigest computes HMAC-name(key, msg).
 func hmacDigest(name string, key, msg []byte) []byte {
-	m := hmac.New(digests[name], key)
+	m := hmac.New(digestOf(name), key)
 	m.Write(msg)
 	return m.Sum(nil)
 }
@@ -111,7 +120,7 @@ func deliverChallenge(c *Conn, key []byte, digest string) error {
 		msg = make([]byte, legacyMsgLen)
 		rand.Read(msg)
 	} else {
-		if _, ok := digests[digest]; !ok {
+		if digestOf(digest) == nil {
 			return &AuthenticationError{Msg: "unsupported digest " + digest}
 		}
 		msg = make([]byte, len(digest)+2+modernMsgLen)

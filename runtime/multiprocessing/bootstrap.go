@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -17,11 +18,12 @@ import (
 // for and exits with its exit code, never returning. It is Go's
 // `if __name__ == '__main__':` guard.
 func Main() {
-	if os.Getenv(envChild) == "" {
+	mark := os.Getenv(envChild)
+	if mark == "" {
 		return
 	}
 	os.Unsetenv(envChild)
-	exitNow(runChild())
+	exitNow(runChild(strings.TrimPrefix(mark, childCodecPrefix)))
 }
 
 var (
@@ -53,11 +55,17 @@ var isChild atomic.Bool
 // exitNow exits the process; a variable so that nothing else can hook it.
 var exitNow = os.Exit
 
-// runChild is a child's life: read the preparation data, become the named
-// process, run the target (or serve as a pool worker), and report the exit
-// code.
-func runChild() int {
+// runChild is a child's life: make the parent's default codec its own,
+// read the preparation data, become the named process, run the target (or
+// serve as a pool worker), and report the exit code.
+func runChild(codecName string) int {
 	isChild.Store(true)
+	codec, ok := lookupCodec(codecName)
+	if !ok {
+		fmt.Fprintf(os.Stderr, "multiprocessing: child %d: cannot start: unknown codec %q (register it from init)\n", os.Getpid(), codecName)
+		return 1
+	}
+	SetDefaultCodec(codec)
 	for _, fd := range []int{controlFD, controlWriteFD, controlBulkFD} {
 		unix.CloseOnExec(fd)
 	}

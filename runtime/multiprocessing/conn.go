@@ -16,7 +16,7 @@ import (
 // socket from Listener or Client. It speaks Python's
 // multiprocessing.connection framing, so SendBytes and RecvBytes interoperate
 // with a Python Connection's send_bytes and recv_bytes. Send and Recv carry
-// values encoded with the connection's Codec (gob by default).
+// values encoded with the connection's Codec (JSONCodec unless SetDefaultCodec chose another).
 //
 // A Conn may be used by several goroutines: sends are serialised with each
 // other, and so are receives. Python: multiprocessing.connection.Connection.
@@ -57,7 +57,7 @@ func NewConn(fd int, readable, writable bool) *Conn {
 // init sets up a zero Conn on fd. A Conn dropped without Close closes its
 // descriptor when collected.
 func (c *Conn) init(fd int, readable, writable bool) {
-	c.readable, c.writable, c.codec = readable, writable, GobCodec
+	c.readable, c.writable, c.codec = readable, writable, DefaultCodec()
 	c.ref = newFDRef(fd)
 	c.wref = c.ref
 	c.maxSize.Store(DefaultMaxMessageSize)
@@ -290,7 +290,8 @@ func (c *Conn) recvInto(dst *[]byte) ([]byte, error) {
 }
 
 // msgReader feeds one received message to a codec's decoder. It implements
-// io.ByteReader so that gob does not wrap it in a read-ahead buffer.
+// io.ByteReader so that gob does not wrap it in a read-ahead buffer, and
+// JSONCodec reads the lines of its bytes.
 type msgReader struct {
 	b []byte
 }

@@ -6,7 +6,7 @@ import (
 	"fmt"
 )
 
-// SetCodec sets the codec Send and Recv use (GobCodec by default). Set it
+// SetCodec sets the codec Send and Recv use (DefaultCodec() when the Conn was made). Set it
 // before the first Send or Recv; both ends must use the same codec.
 func (c *Conn) SetCodec(codec Codec) {
 	c.wmu.Lock()

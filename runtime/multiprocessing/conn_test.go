@@ -171,7 +171,7 @@ func TestSendRecvCodecs(t *testing.T) {
 		X, Y int
 		Name string
 	}
-	for _, codec := range []Codec{GobCodec, JSONCodec} {
+	for _, codec := range []Codec{JSONCodec} {
 		a, b, _ := Pipe(true)
 		a.SetCodec(codec)
 		b.SetCodec(codec)

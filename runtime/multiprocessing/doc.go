@@ -21,8 +21,10 @@
 // Main is Go's `if __name__ == '__main__':` guard; tests that start
 // processes call it from TestMain. The parent sends the child its name,
 // identity, authentication key, logging setup, the function's name and its
-// arguments over descriptors 3 to 5; arguments are gob-encoded, except
-// shared objects (Conn, Queue, SimpleQueue, JoinableQueue, Lock, RLock,
+// arguments over descriptors 3 to 5; arguments are encoded with the default
+// codec (JSON unless SetDefaultCodec picks another, such as package
+// gobcodec's; the child makes its parent's default its own), except shared
+// objects (Conn, Queue, SimpleQueue, JoinableQueue, Lock, RLock,
 // Semaphore, Condition, Event, Barrier, Value, Array, RawValue, RawArray and
 // manager proxies), whose descriptors the child inherits, as Python passes
 // them "through inheritance". Daemonic children die with their parent, also
@@ -39,10 +41,11 @@
 // big-endian signed length and the payload; -1 announces an 8-byte unsigned
 // length for payloads over 2 GiB. SendBytes and RecvBytes interoperate with
 // a Python Connection's send_bytes and recv_bytes; Send and Recv carry
-// values with the connection's Codec (gob by default, JSON for a Python
-// peer). A peer announcing more than the connection's limit
-// (SetMaxMessageSize, DefaultMaxMessageSize) is refused before anything is
-// allocated. Connections use blocking system calls, header and payload in
+// values with the connection's Codec (JSONCodec, which a Python peer reads
+// with json.loads, unless SetDefaultCodec picks another; gobcodec.Codec
+// carries any Go value gob can). A peer announcing more than the
+// connection's limit (SetMaxMessageSize, DefaultMaxMessageSize) is refused
+// before anything is allocated. Connections use blocking system calls, header and payload in
 // one write, so a round trip costs what the kernel charges. A duplex Pipe
 // is two pipes rather than Python's socket pair, which halves a round trip,
 // with a socket pair beside them for payloads over 64 KiB, which a socket

@@ -22,14 +22,22 @@ const (
 	Critical   Level = 50
 )
 
-var levelNames = map[Level]string{
-	SubDebug: "SUBDEBUG", Debug: "DEBUG", Info: "INFO", SubWarning: "SUBWARNING",
-	Warning: "WARNING", Error: "ERROR", Critical: "CRITICAL",
-}
-
 func (l Level) String() string {
-	if n, ok := levelNames[l]; ok {
-		return n
+	switch l {
+	case SubDebug:
+		return "SUBDEBUG"
+	case Debug:
+		return "DEBUG"
+	case Info:
+		return "INFO"
+	case SubWarning:
+		return "SUBWARNING"
+	case Warning:
+		return "WARNING"
+	case Error:
+		return "ERROR"
+	case Critical:
+		return "CRITICAL"
 	}
 	return fmt.Sprintf("Level %d", int(l))
 }

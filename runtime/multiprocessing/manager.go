@@ -1,7 +1,6 @@
 package multiprocessing
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"sync"
@@ -190,7 +189,7 @@ func (p *Proxy) Call(method string, args []any, results ...any) error {
 		if i >= len(resp.Results) {
 			return fmt.Errorf("multiprocessing: %s returned %d results, want %d", method, len(resp.Results), len(results))
 		}
-		if err := GobCodec.NewDecoder(bytes.NewReader(resp.Results[i])).Decode(r); err != nil {
+		if err := decodeOne(resp.Results[i], r); err != nil {
 			return fmt.Errorf("multiprocessing: %s result %d: %w", method, i, err)
 		}
 	}
@@ -206,7 +205,7 @@ func (p *Proxy) shareState() ([]byte, []int, error) {
 
 func (p *Proxy) attachState(state []byte, _ []int) error {
 	var s proxyState
-	if err := GobCodec.NewDecoder(bytes.NewReader(state)).Decode(&s); err != nil {
+	if err := decodeOne(state, &s); err != nil {
 		return err
 	}
 	*p = Proxy{m: NewManager(s.Opts), id: s.ID, typeid: s.TypeID}

@@ -7,22 +7,22 @@ import (
 	"time"
 )
 
-// encodeOne encodes v as a self-contained gob message.
+// encodeOne encodes v as a self-contained message of the default codec.
 func encodeOne(v any) ([]byte, error) {
 	var b bytes.Buffer
-	if err := GobCodec.NewEncoder(&b).Encode(v); err != nil {
+	if err := DefaultCodec().NewEncoder(&b).Encode(v); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-// decodeOne decodes a self-contained gob encoding into v.
+// decodeOne decodes a self-contained encoding of the default codec into v.
 func decodeOne(b []byte, v any) error {
-	return GobCodec.NewDecoder(bytes.NewReader(b)).Decode(v)
+	return DefaultCodec().NewDecoder(&msgReader{b: b}).Decode(v)
 }
 
 // DictProxy is a proxy for a dict held by a manager. Keys travel as JSON
-// (so equal keys match in every process), values with gob.
+// (so equal keys match in every process), values with the default codec.
 // Python: SyncManager.dict() (DictProxy).
 type DictProxy[K comparable, V any] struct{ Proxy }
 

@@ -1,7 +1,6 @@
 package multiprocessing
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,9 +8,10 @@ import (
 	"sync"
 )
 
-// The manager protocol, over an authenticated Conn with the gob codec:
-// the client sends a mgrRequest and reads a mgrResponse. Arguments and
-// results travel as self-contained gob encodings, so the server holds them
+// The manager protocol, over an authenticated Conn with the default codec
+// (see SetDefaultCodec; client and server must agree): the client sends a
+// mgrRequest and reads a mgrResponse. Arguments and results travel as
+// self-contained encodings of that codec, so the server holds them
 // without knowing their types unless a method declares them.
 
 // mgrRequest is one call to a manager server.
@@ -41,6 +41,11 @@ var managedTypes = struct {
 // the object, and maybe an error. Register from package initialisation, in
 // the server's program. Python: BaseManager.register(typeid, callable).
 func RegisterManagedType(typeid string, factory any) {
+	builtinManagedTypes()
+	registerManagedType(typeid, factory)
+}
+
+func registerManagedType(typeid string, factory any) {
 	v := reflect.ValueOf(factory)
 	if v.Kind() != reflect.Func || v.Type().NumOut() < 1 || v.Type().NumOut() > 2 {
 		panic(fmt.Sprintf("multiprocessing: RegisterManagedType(%q): factory must be a function returning an object", typeid))
@@ -171,6 +176,7 @@ func (s *ManagerServer) handle(req *mgrRequest) (resp mgrResponse) {
 
 // create makes an object of a registered type.
 func (s *ManagerServer) create(typeid string, args [][]byte) (reflect.Value, error) {
+	builtinManagedTypes()
 	managedTypes.RLock()
 	f, ok := managedTypes.m[typeid]
 	managedTypes.RUnlock()
@@ -187,8 +193,8 @@ func (s *ManagerServer) create(typeid string, args [][]byte) (reflect.Value, err
 	return out[0], nil
 }
 
-// callMethod calls an exported method of obj with gob-encoded arguments
-// and returns its gob-encoded results, the final error result aside.
+// callMethod calls an exported method of obj with encoded arguments and
+// returns its encoded results, the final error result aside.
 func callMethod(obj reflect.Value, name string, args [][]byte) ([][]byte, error) {
 	m := obj.MethodByName(name)
 	if !m.IsValid() {
@@ -219,7 +225,7 @@ func callDecoded(f reflect.Value, args [][]byte) ([]reflect.Value, error) {
 	in := make([]reflect.Value, len(args))
 	for i, a := range args {
 		v := reflect.New(t.In(i))
-		if err := GobCodec.NewDecoder(bytes.NewReader(a)).Decode(v.Interface()); err != nil && err != io.EOF {
+		if err := decodeOne(a, v.Interface()); err != nil && err != io.EOF {
 			return nil, fmt.Errorf("argument %d: %w", i, err)
 		}
 		in[i] = v.Elem()

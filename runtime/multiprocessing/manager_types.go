@@ -7,17 +7,23 @@ import (
 )
 
 // The shared objects a manager server holds for its built-in proxies.
-// Values are kept as the clients' gob encodings: the server never needs
+// Values are kept as the clients' encodings: the server never needs
 // their types.
 
-func init() {
-	RegisterManagedType("dict", func() *mgrDict { return &mgrDict{m: map[string][]byte{}} })
-	RegisterManagedType("list", func() *mgrList { return &mgrList{} })
-	RegisterManagedType("Queue", func(maxsize int) *mgrQueue { return newMgrQueue(maxsize) })
-	RegisterManagedType("Value", func(v []byte) *mgrValue { return &mgrValue{v: v} })
-	RegisterManagedType("Namespace", func() *mgrDict { return &mgrDict{m: map[string][]byte{}} })
-	RegisterManagedType("Lock", func() *mgrLock { return &mgrLock{ch: make(chan struct{}, 1)} })
-	RegisterManagedType("Event", func() *mgrEvent { return &mgrEvent{ch: make(chan struct{})} })
+// builtinManagedTypes registers the built-in types, on first use of the
+// registry rather than at every start of the program.
+func builtinManagedTypes() { builtinTypesOnce.Do(registerBuiltinManagedTypes) }
+
+var builtinTypesOnce sync.Once
+
+func registerBuiltinManagedTypes() {
+	registerManagedType("dict", func() *mgrDict { return &mgrDict{m: map[string][]byte{}} })
+	registerManagedType("list", func() *mgrList { return &mgrList{} })
+	registerManagedType("Queue", func(maxsize int) *mgrQueue { return newMgrQueue(maxsize) })
+	registerManagedType("Value", func(v []byte) *mgrValue { return &mgrValue{v: v} })
+	registerManagedType("Namespace", func() *mgrDict { return &mgrDict{m: map[string][]byte{}} })
+	registerManagedType("Lock", func() *mgrLock { return &mgrLock{ch: make(chan struct{}, 1)} })
+	registerManagedType("Event", func() *mgrEvent { return &mgrEvent{ch: make(chan struct{})} })
 }
 
 // mgrDict is a dict (keys are JSON encodings) and a Namespace.

@@ -28,8 +28,10 @@ type PoolOptions struct {
 	// MaxTasksPerChild, if positive, replaces a worker after that many
 	// tasks (chunks).
 	MaxTasksPerChild int
-	// Codec encodes tasks and results (GobCodec if nil); a custom codec must
-	// be registered with RegisterCodec in every process.
+	// Codec encodes tasks and results (if nil, the default codec: see
+	// SetDefaultCodec); a custom codec must be registered with
+	// RegisterCodec in every process. With the built-in codecs (JSON and
+	// gob), slices of plain data travel as raw memory.
 	Codec Codec
 }
 
@@ -47,7 +49,7 @@ type Pool struct {
 	opts    PoolOptions
 	threads bool
 	codec   Codec
-	gob     bool // the codec is gob, so plain slices may go raw
+	raw     bool // the codec reads exactly its values, so plain slices may go raw
 
 	mu       sync.Mutex
 	cond     *sync.Cond
@@ -89,8 +91,9 @@ type job interface {
 	size(chunk int) int
 	// raw reports whether the job's items travel as raw memory.
 	raw() bool
-	// encodeChunk writes a chunk's items, with enc or raw into w.
-	encodeChunk(enc Encoder, w *bytes.Buffer, chunk int) error
+	// encodeChunk writes a chunk's items, with enc or (if raw, which
+	// only a job whose raw() is true gets) raw into w.
+	encodeChunk(enc Encoder, w *bytes.Buffer, chunk int, raw bool) error
 	// decodeChunk reads a chunk's results, with dec or from the raw rest.
 	decodeChunk(dec Decoder, rest *msgReader, h *resultHeader, chunk int) error
 	// runLocal runs a chunk in this process (thread pools).
@@ -119,9 +122,9 @@ func newPool(opts PoolOptions, threads bool) (*Pool, error) {
 	}
 	p := &Pool{opts: opts, threads: threads, codec: opts.Codec, workers: map[*poolWorker]struct{}{}}
 	if p.codec == nil {
-		p.codec = GobCodec
+		p.codec = DefaultCodec()
 	}
-	p.gob = p.codec.Name() == GobCodec.Name()
+	p.raw = exactCodec(p.codec)
 	p.cond = sync.NewCond(&p.mu)
 	for range opts.Processes {
 		if err := p.startWorker(); err != nil {

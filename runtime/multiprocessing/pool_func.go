@@ -178,7 +178,7 @@ func lookupRunner(name string, reflective bool) (chunkRunner, error) {
 func sinceNs(start time.Time) int64 { return int64(time.Since(start)) }
 
 // isNilValue reports whether v is a nil pointer, map, slice, interface,
-// channel or function, which gob cannot encode.
+// channel or function, which gob cannot encode (and JSON encodes as null).
 func isNilValue(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface, reflect.Chan, reflect.Func:

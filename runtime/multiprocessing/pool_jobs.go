@@ -35,9 +35,9 @@ func (j *mapJob[T, R]) size(c int) int {
 
 func (j *mapJob[T, R]) raw() bool { return rawable[T]() }
 
-func (j *mapJob[T, R]) encodeChunk(enc Encoder, w *bytes.Buffer, c int) error {
+func (j *mapJob[T, R]) encodeChunk(enc Encoder, w *bytes.Buffer, c int, raw bool) error {
 	s, e := chunkBounds(c, j.csize, len(j.items))
-	if j.raw() {
+	if raw {
 		w.Write(sliceBytes(j.items[s:e]))
 		return nil
 	}
@@ -118,7 +118,7 @@ func (j *starJob[R]) size(c int) int {
 
 func (j *starJob[R]) raw() bool { return false }
 
-func (j *starJob[R]) encodeChunk(enc Encoder, _ *bytes.Buffer, c int) error {
+func (j *starJob[R]) encodeChunk(enc Encoder, _ *bytes.Buffer, c int, _ bool) error {
 	s, e := chunkBounds(c, j.csize, len(j.args))
 	for _, a := range j.args[s:e] {
 		if err := enc.Encode(len(a)); err != nil {
@@ -211,8 +211,8 @@ func (j *imapJob[T, R]) size(c int) int { return len(j.chunk(c)) }
 
 func (j *imapJob[T, R]) raw() bool { return rawable[T]() }
 
-func (j *imapJob[T, R]) encodeChunk(enc Encoder, w *bytes.Buffer, c int) error {
-	if j.raw() {
+func (j *imapJob[T, R]) encodeChunk(enc Encoder, w *bytes.Buffer, c int, raw bool) error {
+	if raw {
 		w.Write(sliceBytes(j.chunk(c)))
 		return nil
 	}

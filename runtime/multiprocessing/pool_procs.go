@@ -110,11 +110,11 @@ func (w *poolWorker) sendBatch(batch []*task) error {
 	c.ebuf.Reset()
 	for _, t := range batch {
 		err := c.appendFrameLocked(func(enc Encoder) error {
-			h := taskHeader{Seq: t.seq, Kind: t.j.kind(), Func: t.j.funcName(), N: t.j.size(t.chunk), Raw: w.p.gob && t.j.raw()}
+			h := taskHeader{Seq: t.seq, Kind: t.j.kind(), Func: t.j.funcName(), N: t.j.size(t.chunk), Raw: w.p.raw && t.j.raw()}
 			if err := enc.Encode(&h); err != nil {
 				return err
 			}
-			return t.j.encodeChunk(enc, &c.ebuf, t.chunk)
+			return t.j.encodeChunk(enc, &c.ebuf, t.chunk, h.Raw)
 		})
 		var ee *encodeError
 		if errors.As(err, &ee) {

@@ -47,7 +47,8 @@ const (
 )
 
 // NewProcess returns a process that will run target with args. Arguments
-// are encoded with gob, except shared objects (Conn, Queue, Lock, Value,
+// are encoded with the default codec (see SetDefaultCodec), except shared
+// objects (Conn, Queue, Lock, Value,
 // ...), which the child inherits. Python: Process(target=..., args=...).
 func NewProcess(target Target, args ...any) *Process {
 	cur := CurrentProcess()

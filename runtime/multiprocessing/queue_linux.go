@@ -1,7 +1,6 @@
 package multiprocessing
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 	"time"
@@ -15,7 +14,7 @@ const pipeBuf = 4096
 // readers and one for writers, and a bounded semaphore counting free slots.
 // Put hands the value to a feeder goroutine that writes it to the pipe, so
 // Put blocks only when the queue is full. Each message is encoded on its
-// own (gob), so any number of processes may put and get.
+// own (with the default codec), so any number of processes may put and get.
 // Python: multiprocessing.Queue.
 type Queue[T any] struct {
 	q *queueCore
@@ -159,7 +158,7 @@ func (q *Queue[T]) Get(timeout time.Duration) (T, error) {
 	if err != nil {
 		return v, err
 	}
-	err = GobCodec.NewDecoder(bytes.NewReader(msg)).Decode(&v)
+	err = decodeOne(msg, &v)
 	return v, err
 }
 
@@ -319,7 +318,7 @@ func (s *SimpleQueue[T]) Get() (T, error) {
 	if err != nil {
 		return v, err
 	}
-	err = GobCodec.NewDecoder(bytes.NewReader(msg)).Decode(&v)
+	err = decodeOne(msg, &v)
 	return v, err
 }
 

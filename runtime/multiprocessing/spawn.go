@@ -10,7 +10,12 @@ import (
 )
 
 // envChild marks a process started by this package; Main looks for it.
-const envChild = "GOSH_MULTIPROCESSING_CHILD"
+// Its value is childCodecPrefix and the name of the parent's default codec,
+// which the child decodes its arguments with and makes its own default.
+const (
+	envChild         = "GOSH_MULTIPROCESSING_CHILD"
+	childCodecPrefix = "codec="
+)
 
 // controlFD, controlWriteFD and controlBulkFD are the child's ends of its
 // control connection: it reads 3, writes 4, and moves large payloads on 5.
@@ -86,7 +91,7 @@ func spawn(p *Process) (*Conn, int, *os.Process, error) {
 	}
 
 	cmd := exec.Command(exe, os.Args[1:]...)
-	cmd.Env = append(childEnv(), envChild+"=1")
+	cmd.Env = append(childEnv(), envChild+"="+childCodecPrefix+ctrl.codec.Name())
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	cmd.ExtraFiles = append([]*os.File{childR, childW, childB}, sh.files...)
 	cmd.SysProcAttr = sysProcAttr(p.Daemon)

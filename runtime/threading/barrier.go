@@ -86,7 +86,15 @@ func (b *Barrier) WaitContext(ctx context.Context) (int, error) {
 	return idx, err
 }
 
-var errCancelled = fmt.Errorf("%w: cancelled", ErrBrokenBarrier)
+// errCancelled is ErrBrokenBarrier for a wait whose context ended. (Not
+// made with fmt.Errorf: that would run fmt at every start of a program
+// importing the package.)
+var errCancelled error = cancelledError{}
+
+type cancelledError struct{}
+
+func (cancelledError) Error() string { return ErrBrokenBarrier.Error() + ": cancelled" }
+func (cancelledError) Unwrap() error { return ErrBrokenBarrier }
 
 func (b *Barrier) wait(done <-chan struct{}, expire <-chan time.Time, timeoutErr error) (int, error) {
 	b.mu.Lock()
