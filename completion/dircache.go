@@ -3,6 +3,7 @@ package completion
 import (
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 )
@@ -67,6 +68,7 @@ func (c *DirCache) Prefetch(dir string) {
 // Has reports whether the cache holds a listing of dir that is current:
 // a completion in dir would not read it.
 func (c *DirCache) Has(dir string) bool {
+	dir = filepath.Clean(dir)
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return false
@@ -79,6 +81,7 @@ func (c *DirCache) Has(dir string) bool {
 
 // list returns the listing of dir, from the cache when it is current.
 func (c *DirCache) list(dir string) (*listing, error) {
+	dir = filepath.Clean(dir) // "/a/b/" as typed and "/a/b" are one listing
 	fi, err := os.Stat(dir)
 	if err != nil {
 		return nil, err

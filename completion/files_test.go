@@ -218,6 +218,11 @@ func TestDirCache(t *testing.T) {
 	if !c.Has(pre) {
 		t.Errorf("Prefetch did not keep the listing")
 	}
+	// The directory as typed, "/a/b/", is the listing of "/a/b".
+	n := len(c.dirs)
+	if _, got := (&Files{Cache: c}).Match(pre + "/p"); !reflect.DeepEqual(names(got), []string{"p"}) || len(c.dirs) != n {
+		t.Errorf("%q: %q, %d listings (%d before)", pre+"/p", names(got), len(c.dirs), n)
+	}
 	os.WriteFile(filepath.Join(pre, "q"), nil, 0o644)
 	if c.Has(pre) {
 		t.Errorf("Has after a change")

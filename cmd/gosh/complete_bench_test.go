@@ -20,20 +20,32 @@ import (
 // is used when set.
 func BenchmarkFirstTab(b *testing.B) {
 	dir := firstTabDir(b)
+	// typed: cd to the directory, think 300 ms, type the word, TAB;
+	// at-once: the same without thinking; path: the directory typed as
+	// part of the word ("ls DIR/"), 300 ms, the rest of the word, TAB.
+	cases := []struct {
+		name       string
+		cd         bool
+		think      time.Duration
+		head, tail string
+	}{
+		{"typed", true, 300 * time.Millisecond, "ls ", "file000123"},
+		{"at-once", true, 0, "ls ", "file000123"},
+		{"path", false, 300 * time.Millisecond, "ls " + dir + "/", "file000123"},
+	}
 	for _, shell := range []string{"gosh", "bash"} {
-		for _, think := range []time.Duration{300 * time.Millisecond, 0} {
-			name := "typed"
-			if think == 0 {
-				name = "at-once"
-			}
-			b.Run(shell+"/"+name, func(b *testing.B) {
+		for _, c := range cases {
+			b.Run(shell+"/"+c.name, func(b *testing.B) {
 				var times []time.Duration
 				for b.Loop() {
 					s := startShell(b, shell)
-					s.f.Write([]byte("cd " + dir + "\r"))
-					s.waitFor(b, "$ ")
-					time.Sleep(think)
-					s.f.Write([]byte("ls file000123"))
+					if c.cd {
+						s.f.Write([]byte("cd " + dir + "\r"))
+						s.waitFor(b, "$ ")
+					}
+					s.f.Write([]byte(c.head))
+					time.Sleep(c.think)
+					s.f.Write([]byte(c.tail))
 					s.waitFor(b, "file000123")
 					t0 := time.Now()
 					s.f.Write([]byte("\t"))

@@ -10,6 +10,7 @@ import (
 	"mvdan.cc/sh/v3/expand"
 
 	"github.com/goshell/gosh/completion"
+	"github.com/goshell/gosh/lineedit"
 )
 
 // prefetchDir reads the current directory's listing into shellDirCache
@@ -23,14 +24,87 @@ func (s *Shell) prefetchDir() {
 	if dir == "" || !prefetching.CompareAndSwap(false, true) {
 		return
 	}
+	lastTypedDir.Store("") // a new line: a directory typed again is read again if it changed
 	go func() {
 		defer prefetching.Store(false)
 		shellDirCache.Prefetch(filepath.Clean(dir))
 	}()
 }
 
-// prefetching is set while prefetchDir reads.
+// prefetching is set while prefetchDir or prefetchTyped reads.
 var prefetching atomic.Bool
+
+// typedDirHinter wraps the editor's Hinter (nil when suggestions are off),
+// which the editor asks at every change of a line whose cursor is at its
+// end: as a word that names a directory is typed ("ls /data/big/"), it
+// starts reading that directory into shellDirCache, so that the TAB
+// typed after it finds the listing, as prefetchDir does for the current
+// directory. The hint is the wrapped Hinter's.
+type typedDirHinter struct {
+	s    *Shell
+	next lineedit.Hinter
+}
+
+// Hint starts the prefetch and returns the wrapped Hinter's hint.
+func (h typedDirHinter) Hint(line string, cursor int) string {
+	if dir := typedDir(line[:cursor], h.s.runner.Dir, runnerEnv{h.s}.Get("HOME").String()); dir != "" {
+		h.s.prefetchTyped(dir)
+	}
+	if h.next == nil {
+		return ""
+	}
+	return h.next.Hint(line, cursor)
+}
+
+// typedDir returns the directory part of the last word of before, made
+// absolute against cwd, when the word has one that can be read without
+// expanding anything but a leading ~; else "".
+func typedDir(before, cwd, home string) string {
+	start := strings.LastIndexAny(before, " \t\n|;&<>()=") + 1
+	if start >= 2 && before[start-2] == '\\' {
+		return "" // an escaped blank: the word goes on before it
+	}
+	word := before[start:]
+	slash := strings.LastIndexByte(word, '/')
+	if slash < 0 || strings.ContainsAny(word[:slash], "\\'\"$`*?[{") {
+		return ""
+	}
+	dir := word[:slash+1]
+	switch {
+	case strings.HasPrefix(dir, "~/"):
+		if home == "" {
+			return ""
+		}
+		dir = home + dir[1:]
+	case strings.HasPrefix(dir, "~"):
+		return "" // ~user: not worth a lookup for a prefetch
+	case !filepath.IsAbs(dir):
+		if cwd == "" {
+			return ""
+		}
+		dir = filepath.Join(cwd, dir)
+	}
+	return filepath.Clean(dir)
+}
+
+// prefetchTyped reads dir into shellDirCache in the background unless it
+// was the last directory asked for or a read is running.
+func (s *Shell) prefetchTyped(dir string) {
+	if last, _ := lastTypedDir.Load().(string); last == dir {
+		return
+	}
+	if !prefetching.CompareAndSwap(false, true) {
+		return
+	}
+	lastTypedDir.Store(dir)
+	go func() {
+		defer prefetching.Store(false)
+		shellDirCache.Prefetch(dir)
+	}()
+}
+
+// lastTypedDir is the directory prefetchTyped last read.
+var lastTypedDir atomic.Value
 
 // editorCompleter returns what completes at the shell's prompt, as bash
 // does: a compspec for the command (complete), then -D; in command

@@ -244,9 +244,11 @@ func (s *Shell) beforeRead(pending string, last int) {
 		return
 	}
 	ed.Hinter, ed.Highlighter = nil, nil
+	var hinter lineedit.Hinter
 	if !x.off[optSuggest] {
-		ed.Hinter = &lineedit.HistoryHinter{History: ed.History, Prefer: s.preferEntry}
+		hinter = &lineedit.HistoryHinter{History: ed.History, Prefer: s.preferEntry}
 	}
+	ed.Hinter = typedDirHinter{s, hinter} // complete_editor.go
 	if !x.off[optHighlight] {
 		ed.Highlighter = lineedit.HighlighterFunc(s.highlight)
 	}
