@@ -8,15 +8,16 @@ import (
 
 // TestTypeAtEndAllocs: a keystroke typed at the end of a line, fed to the
 // engine and drawn, allocates nothing once the editor's buffers have grown
-// for a line as long (typing 400 characters on the second line of an
-// editor makes at most two allocations).
+// for a line as long. Allocations are counted for the whole process, so
+// a goroutine left by another test can add a few: the count is the least
+// of three tries, and a line of 1200 keystrokes must cost no more than one
+// of 400 (an allocation a keystroke would add 800).
 func TestTypeAtEndAllocs(t *testing.T) {
 	e := New(testConfig(), nil)
 	r := NewRenderer(io.Discard, 80)
 	prompt := "\001\x1b[1;32m\002user@host\001\x1b[0m\002:~$ "
-	const keys = 400
 	key := []byte{'x'}
-	typeLine := func() {
+	typeLine := func(keys int) {
 		e.Reset(prompt)
 		_ = r.Render(e.Frame())
 		for range keys {
@@ -25,13 +26,21 @@ func TestTypeAtEndAllocs(t *testing.T) {
 		}
 		_ = r.Finish()
 	}
-	typeLine()
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	typeLine()
-	runtime.ReadMemStats(&after)
-	if n := after.Mallocs - before.Mallocs; n > 2 {
-		t.Fatalf("%d keystrokes at the end of the line made %d allocations", keys, n)
+	mallocs := func(keys int) uint64 {
+		typeLine(keys)
+		least := ^uint64(0)
+		for range 3 {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			typeLine(keys)
+			runtime.ReadMemStats(&after)
+			least = min(least, after.Mallocs-before.Mallocs)
+		}
+		return least
+	}
+	short, long := mallocs(400), mallocs(1200)
+	if short > 2 || long > short+1 {
+		t.Fatalf("a line of 400 keystrokes made %d allocations, one of 1200 made %d: typing at the end allocates", short, long)
 	}
 }
