@@ -3,6 +3,7 @@ package history
 import (
 	"bufio"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -73,7 +74,7 @@ func BenchmarkSearchAll(b *testing.B) {
 	for _, mode := range []string{"index", "scan"} {
 		if mode == "scan" {
 			saved := idxMinArena
-			idxMinArena = 1 << 62
+			idxMinArena = math.MaxInt
 			defer func() { idxMinArena = saved }()
 			l.idx = nil
 		}

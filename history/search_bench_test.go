@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -147,7 +148,7 @@ func BenchmarkSearchNearMiss(b *testing.B) {
 		b.Run(mode, func(b *testing.B) {
 			if mode == "scan" {
 				saved := idxMinArena
-				idxMinArena = 1 << 62
+				idxMinArena = math.MaxInt
 				defer func() { idxMinArena = saved }()
 				l.idx = nil
 				defer l.PrepareSearch()
@@ -305,7 +306,7 @@ func nearMisses(l *List, hist []string, n int) []string {
 // threadCPU returns the CPU time the calling thread has used.
 func threadCPU() time.Duration {
 	var ts unix.Timespec
-	if unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts) != nil {
+	if unix.ClockGettime(clockThreadCPUTime, &ts) != nil {
 		return 0
 	}
 	return time.Duration(ts.Nano())

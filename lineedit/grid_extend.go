@@ -1,6 +1,9 @@
 package lineedit
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // What the layout draws for the extension points (extend.go): the styles
 // of highlighted text, the continuation prompt of multi-line text, the
@@ -115,5 +118,5 @@ func spansDiffer(a, b []StyleSpan) int {
 	case len(b) > n:
 		return b[n].Start
 	}
-	return 1 << 62
+	return math.MaxInt
 }

@@ -52,6 +52,8 @@ func (ed *Editor) ReadLineWith(prompt string, opts ReadOptions) (string, error) 
 		return "", err
 	}
 	defer ed.term.Restore()
+	ed.term.SetKeypad(ed.Config.Vars.Get("enable-keypad"))
+	defer ed.term.SetKeypad(false) // after bracketed paste is off, as bash
 	paste := ed.Config.Vars.Get("enable-bracketed-paste")
 	ed.term.SetBracketedPaste(paste)
 	defer ed.term.SetBracketedPaste(false)

@@ -114,7 +114,7 @@ func BenchmarkReverseSearchKeys(b *testing.B) {
 // the system cannot tell). The thread's rusage would count in ticks.
 func threadCPU() time.Duration {
 	var ts unix.Timespec
-	if unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts) != nil {
+	if unix.ClockGettime(clockThreadCPUTime, &ts) != nil {
 		return 0
 	}
 	return time.Duration(ts.Nano())

@@ -1,7 +1,10 @@
-//go:build linux
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
-// The driver is Linux only for now: other systems name the termios ioctls
-// differently (TIOCGETA, TIOCSETA) and have no tgkill.
+// The driver for Linux, macOS and the BSDs. What differs between them is
+// in small per-system files: the termios ioctls (ioctlGetTermios,
+// ioctlSetTermios), raising a signal in this process (raiseSignal) and
+// making the wake-up pipe (nonblockPipe): term_linux.go, term_bsd.go,
+// pipe_pipe2.go, pipe_darwin.go.
 
 package lineedit
 
@@ -9,7 +12,6 @@ import (
 	"errors"
 	"os"
 	"os/signal"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -18,11 +20,7 @@ import (
 	"golang.org/x/term"
 )
 
-const (
-	ioctlGetTermios = unix.TCGETS
-	ioctlSetTermios = unix.TCSETS // TCSANOW: never wait for output to drain
-	vdisable        = 0           // _POSIX_VDISABLE
-)
+const vdisable = 0 // _POSIX_VDISABLE
 
 // A Term drives the terminal a line editor reads from and draws on.
 //
@@ -78,6 +76,8 @@ type Term struct {
 	hold     bool // a fatal signal is being raised again: keep the terminal cooked
 	paste    bool // bracketed paste asked for
 	pasteOn  bool // bracketed paste turned on at the terminal
+	keypad   bool // keypad transmit mode asked for (enable-keypad)
+	keypadOn bool // keypad transmit mode turned on at the terminal
 	special  map[string]byte
 	susp     byte // the suspend character Read handles; 0 if the tty does
 	watch    *sigWatch
@@ -305,12 +305,14 @@ func (t *Term) applyRawLocked() error {
 	if err := unix.IoctlSetTermios(t.fd, ioctlSetTermios, &t.rawModes); err != nil {
 		return err
 	}
+	t.keypadModeLocked(t.keypad)
 	t.pasteModeLocked(t.paste)
 	return nil
 }
 
 func (t *Term) restoreModesLocked() error {
 	t.pasteModeLocked(false)
+	t.keypadModeLocked(false)
 	if !t.hasSaved {
 		return nil
 	}
@@ -342,14 +344,13 @@ func (t *Term) suspend() bool {
 	t.restoreModesLocked() //nolint:errcheck
 	t.mu.Unlock()
 
-	runtime.LockOSThread()
 	// Stop this process through this very thread, so that the stop has
-	// happened by the time the call returns. (Signalling the whole group
-	// as well, as the tty would, raced: the group signal could stop the
-	// process first, and the thread signal stop it again once continued.
-	// While a line is edited the shell's group holds no other process.)
-	unix.Tgkill(unix.Getpid(), unix.Gettid(), unix.SIGTSTP) //nolint:errcheck
-	runtime.UnlockOSThread()
+	// happened by the time the call returns (raiseSignal). (Signalling
+	// the whole group as well, as the tty would, raced: the group signal
+	// could stop the process first, and the thread signal stop it again
+	// once continued. While a line is edited the shell's group holds no
+	// other process.)
+	raiseSignal(unix.SIGTSTP)
 
 	t.reapplyRaw()
 	return true
@@ -384,8 +385,8 @@ type sigWatch struct {
 }
 
 func startWatch(t *Term) (*sigWatch, error) {
-	var p [2]int
-	if err := unix.Pipe2(p[:], unix.O_NONBLOCK|unix.O_CLOEXEC); err != nil {
+	p, err := nonblockPipe()
+	if err != nil {
 		return nil, err
 	}
 	w := &sigWatch{
@@ -472,10 +473,9 @@ func (w *sigWatch) fatal(sig syscall.Signal) {
 	t.mu.Unlock()
 	signal.Stop(w.fatalCh)
 
-	// Sent to this thread, the signal is handled before tgkill returns.
-	runtime.LockOSThread()
-	unix.Tgkill(unix.Getpid(), unix.Gettid(), sig) //nolint:errcheck
-	runtime.UnlockOSThread()
+	// Sent to this thread, the signal is handled before raiseSignal
+	// returns.
+	raiseSignal(sig)
 
 	// Still alive: the program takes sig itself. Once the signal raised
 	// again has reached the program's channels, and not before, the

@@ -1,4 +1,4 @@
-//go:build linux
+//go:build linux || darwin || dragonfly || freebsd || netbsd || openbsd
 
 // Package ptytest runs a program on a real pseudo-terminal for tests:
 // it types keys, waits for output, answers the terminal queries a line
@@ -274,7 +274,7 @@ func (p *PTY) Termios() *unix.Termios {
 	p.tb.Helper()
 	var tio *unix.Termios
 	err := p.control(func(fd int) (err error) {
-		tio, err = unix.IoctlGetTermios(fd, unix.TCGETS)
+		tio, err = unix.IoctlGetTermios(fd, ioctlGetTermios)
 		return err
 	})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -167,7 +168,7 @@ func (r fcRange) index(spec string, first, listing bool) int {
 func atoiPrefix(s string) int {
 	n := 0
 	for _, c := range s {
-		if c < '0' || c > '9' || n > 1<<40 {
+		if c < '0' || c > '9' || n > math.MaxInt/10-1 {
 			break
 		}
 		n = n*10 + int(c-'0')

@@ -109,7 +109,7 @@ func waitReadable(f *os.File, d time.Duration) bool {
 // it comes (keys), and returns what puts the modes back.
 func ttyModes(f *os.File, silent, keys bool) func() {
 	fd := int(f.Fd())
-	old, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	old, err := unix.IoctlGetTermios(fd, ioctlGetTermios)
 	if err != nil {
 		return func() {}
 	}
@@ -121,10 +121,10 @@ func ttyModes(f *os.File, silent, keys bool) func() {
 		tio.Lflag &^= unix.ICANON
 		tio.Cc[unix.VMIN], tio.Cc[unix.VTIME] = 1, 0
 	}
-	if unix.IoctlSetTermios(fd, unix.TCSETS, &tio) != nil {
+	if unix.IoctlSetTermios(fd, ioctlSetTermios, &tio) != nil {
 		return func() {}
 	}
-	return func() { unix.IoctlSetTermios(fd, unix.TCSETS, old) } //nolint:errcheck
+	return func() { unix.IoctlSetTermios(fd, ioctlSetTermios, old) } //nolint:errcheck
 }
 
 // readAssignments returns the shell code that assigns what read read, as

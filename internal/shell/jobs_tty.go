@@ -1,4 +1,4 @@
-//go:build linux
+//go:build linux || freebsd
 
 package shell
 
@@ -85,13 +85,11 @@ func (tc *termControl) stop() {
 func (tc *termControl) setForeground(pgid int) error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	var set, old unix.Sigset_t
-	sig := uint(unix.SIGTTOU) - 1
-	set.Val[sig/64] |= 1 << (sig % 64)
-	if err := unix.PthreadSigmask(unix.SIG_BLOCK, &set, &old); err != nil {
+	unblock, err := blockTTOU()
+	if err != nil {
 		return err
 	}
-	defer unix.PthreadSigmask(unix.SIG_SETMASK, &old, nil) //nolint:errcheck
+	defer unblock()
 	for {
 		err := unix.IoctlSetPointerInt(tc.fd, unix.TIOCSPGRP, pgid)
 		if err != unix.EINTR {
@@ -121,14 +119,14 @@ func (tc *termControl) reclaim() {
 // get_tty_state does after a job that ended normally (so that stty
 // settings last).
 func (tc *termControl) saveModes() {
-	if tio, err := unix.IoctlGetTermios(tc.fd, unix.TCGETS); err == nil {
+	if tio, err := unix.IoctlGetTermios(tc.fd, ioctlGetTermios); err == nil {
 		tc.modes = tio
 	}
 }
 
 // jobModes returns the terminal's modes as a stopped job left them.
 func (tc *termControl) jobModes() *unix.Termios {
-	tio, _ := unix.IoctlGetTermios(tc.fd, unix.TCGETS)
+	tio, _ := unix.IoctlGetTermios(tc.fd, ioctlGetTermios)
 	return tio
 }
 
@@ -145,10 +143,9 @@ func (tc *termControl) setModes(tio *unix.Termios) {
 	}
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	var set, old unix.Sigset_t
-	sig := uint(unix.SIGTTOU) - 1
-	set.Val[sig/64] |= 1 << (sig % 64)
-	unix.PthreadSigmask(unix.SIG_BLOCK, &set, &old)  //nolint:errcheck
-	unix.IoctlSetTermios(tc.fd, unix.TCSETSW, tio)   //nolint:errcheck
-	unix.PthreadSigmask(unix.SIG_SETMASK, &old, nil) //nolint:errcheck
+	unblock, err := blockTTOU()
+	unix.IoctlSetTermios(tc.fd, ioctlSetTermiosDrain, tio) //nolint:errcheck
+	if err == nil {
+		unblock()
+	}
 }
