@@ -30,7 +30,8 @@ func TestAfterKill(t *testing.T) {
 	dir := t.TempDir()
 	marker := "13.1313" + strconv.Itoa(os.Getpid())
 	r := runString(t, Options{Env: semEnv(dir), Dir: dir}, `after 30 echo never > out 2>&1; after 0 sleep `+marker+` > /dev/null 2>&1; sleep 0.2; kill %1 %2; wait; jobs; cat out; echo end`)
-	if r.stdout != "end\n" || !regexp.MustCompile(`^\[1\]-  Terminated +after 30 echo never\n\[2\]\+  Terminated +after 0 sleep [0-9.]+\n$`).MatchString(r.stderr) {
+	// (A shell that is not interactive reports no killed job, as bash.)
+	if r.stdout != "end\n" || r.stderr != "" {
 		t.Errorf("stdout %q (stderr %q)", r.stdout, r.stderr)
 	}
 	time.Sleep(100 * time.Millisecond)

@@ -85,6 +85,9 @@ func (s *Shell) builtinMiddleware(next interp.ExecHandlerFunc) interp.ExecHandle
 		if args[0] == builtinPrefix && len(args) > 1 {
 			args = args[1:]
 		}
+		if args[0] == scriptBgName && len(args) == 2 {
+			return s.runScriptBackground(ctx, args) // script_jobs.go
+		}
 		fn, ok := s.lookupBuiltin(args[0])
 		if !ok {
 			return next(ctx, args)

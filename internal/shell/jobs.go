@@ -165,6 +165,9 @@ type jobTable struct {
 	fg      []*task       // the tasks C-c interrupts: the statement running, and a job brought to the foreground
 	lastBg  string        // $!: the first process of the last job started with "&" (or its job spec, when it had none)
 	errw    io.Writer     // the shell's standard error, for notices
+	// script is set in a shell that is not interactive, which reports
+	// no job killed by a signal as it collects it (bash).
+	script bool
 	// finished holds the statuses of jobs that ended and left the table,
 	// by their first process, for wait $!.
 	finished map[int]int

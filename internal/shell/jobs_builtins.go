@@ -75,6 +75,11 @@ func (s *Shell) jobsBuiltin() Builtin {
 		for _, j := range list {
 			st := j.state()
 			switch {
+			case st == jobDone && jt.script:
+				// A shell that is not interactive forgets a job
+				// once it has ended, saying nothing (bash).
+				done = append(done, j)
+				continue
 			case flags['r'] && st != jobRunning, flags['s'] && st != jobStopped:
 				continue
 			case flags['n'] && j.notified == st && st != jobDone:

@@ -166,7 +166,7 @@ func (jt *jobTable) waitJob(ctx context.Context, j *job) (int, bool) {
 			fmt.Fprintf(jt.errw, "gosh: warning: wait_for_job: job %d is stopped\n", j.id)
 			return stopStatus(j), true
 		case jobDone:
-			if p := j.last(); p != nil && p.ws.Signaled() && j.id != 0 && !j.disowned {
+			if p := j.last(); p != nil && p.ws.Signaled() && j.id != 0 && !j.disowned && !jt.script {
 				// bash reports a job killed by a signal as it collects it.
 				fmt.Fprint(jt.errw, jt.formatLocked(j, false))
 			}

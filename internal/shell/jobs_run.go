@@ -66,6 +66,12 @@ func (s *Shell) runForeground(ctx context.Context, stmt *syntax.Stmt) (bool, err
 // copy of the interpreter runs it in a goroutine, its processes join the
 // job, and "[N] PID" is printed once the first has started.
 func (s *Shell) runBackground(ctx context.Context, stmt *syntax.Stmt) error {
+	return s.startBackground(ctx, stmt, true)
+}
+
+// startBackground is runBackground; announce says whether to print
+// "[N] PID" (an interactive shell does, a script does not).
+func (s *Shell) startBackground(ctx context.Context, stmt *syntax.Stmt, announce bool) error {
 	st := *stmt
 	st.Background, st.Disown = false, false
 	r := s.runner.Subshell()
@@ -122,9 +128,11 @@ func (s *Shell) runBackground(ctx context.Context, stmt *syntax.Stmt) error {
 		jt.lastBg = "%" + strconv.Itoa(id)
 	}
 	jt.mu.Unlock()
-	if pid != 0 {
+	switch {
+	case !announce:
+	case pid != 0:
 		fmt.Fprintf(s.stderr(), "[%d] %d\n", id, pid)
-	} else {
+	default:
 		fmt.Fprintf(s.stderr(), "[%d]\n", id)
 	}
 	return nil

@@ -18,6 +18,7 @@ import (
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 // Version is the version of gosh, as printed by "gosh --version".
@@ -112,6 +113,9 @@ type Shell struct {
 	// one.
 	interpBgLatest bool
 	bgFuncs        map[string]bool
+	// scriptBg are a script's top-level background statements, which
+	// gosh starts as jobs (script_jobs.go).
+	scriptBg []*syntax.Stmt
 }
 
 // New returns a Shell configured by opts. The rc file is not read until
@@ -119,6 +123,7 @@ type Shell struct {
 func New(opts Options) (*Shell, error) {
 	s := &Shell{opts: opts, builtins: make(map[string]Builtin)}
 	s.jobs = newJobTable(s.stderr())
+	s.jobs.script = !opts.Interactive
 	env := opts.Env
 	if env == nil {
 		env = os.Environ()

@@ -1,0 +1,75 @@
+package shell
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// TestScriptJobs: in a script (gosh -c, gosh FILE) a top-level "CMD &" is
+// a job, as in bash: $! is its process ID, jobs lists it, kill and wait
+// take %1 and $!, and nothing is announced or reported. Where bash is on
+// the machine, its output must match too.
+func TestScriptJobs(t *testing.T) {
+	tests := []struct {
+		name, src  string
+		wantStdout string // a regular expression
+	}{
+		{"job spec", `sleep 10 & jobs; kill %1; wait %1; echo st=$?`, `^\[1\]\+  Running +sleep 10 &\nst=143\n$`},
+		{"$! is the process ID", `sleep 10 & p=$!; kill $p; wait $p; echo "st=$?"; case $p in ""|*[!0-9]*) echo "p=$p";; *) echo p=pid;; esac`, `^st=143\np=pid\n$`},
+		{"output goes on while a job runs", "echo a\nsleep 10 &\necho b\nkill %1; wait %1; echo st=$?", `^a\nb\nst=143\n$`},
+		{"jobs forgets a job that ended", `sleep 0.1 & sleep 0.4; jobs; echo end`, `^end\n$`},
+		{"wait for all", "sleep 0.2 &\nsleep 0.1 &\nwait; echo $?; jobs", `^0\n$`},
+		{"$! in a function called later", `f() { kill $!; }; sleep 10 & f; wait $!; echo st=$?`, `^st=143\n$`},
+	}
+	bash, _ := exec.LookPath("bash")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr := runToFiles(t, tt.src)
+			got := stdout
+			if !regexp.MustCompile(tt.wantStdout).MatchString(got) || stderr != "" {
+				t.Errorf("gosh: stdout %q, stderr %q; want stdout to match %q and no stderr", stdout, stderr, tt.wantStdout)
+			}
+			if bash == "" {
+				return
+			}
+			out, err := exec.Command(bash, "--norc", "--noprofile", "-c", tt.src).CombinedOutput()
+			if err != nil {
+				t.Fatalf("bash: %v: %s", err, out)
+			}
+			if want := string(out); want != got {
+				t.Errorf("gosh printed %q, bash %q", got, want)
+			}
+		})
+	}
+}
+
+// runToFiles runs src in a new shell whose standard output and error are
+// files, as gosh -c has them: a job's process then writes to the file
+// itself, where a buffer would be written by a copying goroutine while
+// the script goes on (a bytes.Buffer is not safe for that).
+func runToFiles(t *testing.T, src string) (stdout, stderr string) {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := os.Create(filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errf, err := os.Create(filepath.Join(dir, "err"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Options{Stdout: out, Stderr: errf, Env: []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.RunString(context.Background(), src) //nolint:errcheck // the output is what is checked
+	out.Close()
+	errf.Close()
+	o, _ := os.ReadFile(filepath.Join(dir, "out"))
+	e, _ := os.ReadFile(filepath.Join(dir, "err"))
+	return string(o), string(e)
+}
