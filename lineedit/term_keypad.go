@@ -19,26 +19,15 @@ import (
 func (t *Term) SetKeypad(on bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.keypad = on
-	if t.raw && !t.hold {
-		t.keypadModeLocked(on)
-	}
+	t.askModeLocked(&t.keypad, on, t.keypadModeLocked)
 }
 
 func (t *Term) keypadModeLocked(on bool) {
-	if !t.outTTY || t.dumb || on == t.keypadOn {
-		return
+	if on == t.keypad.on {
+		return // no terminfo lookup while the mode stays off (the default)
 	}
 	smkx, rmkx := keypadSequences(t.name)
-	if smkx == "" || rmkx == "" {
-		return
-	}
-	seq := rmkx
-	if on {
-		seq = smkx
-	}
-	t.keypadOn = on
-	t.out.WriteString(seq) //nolint:errcheck // a terminal that is gone needs no mode
+	t.setModeLocked(&t.keypad, on, smkx, rmkx)
 }
 
 // keypadSequences returns the smkx and rmkx capabilities of the terminal

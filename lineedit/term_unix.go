@@ -73,11 +73,9 @@ type Term struct {
 	hasSaved bool
 	rawModes unix.Termios
 	raw      bool
-	hold     bool // a fatal signal is being raised again: keep the terminal cooked
-	paste    bool // bracketed paste asked for
-	pasteOn  bool // bracketed paste turned on at the terminal
-	keypad   bool // keypad transmit mode asked for (enable-keypad)
-	keypadOn bool // keypad transmit mode turned on at the terminal
+	hold     bool     // a fatal signal is being raised again: keep the terminal cooked
+	paste    termMode // bracketed paste
+	keypad   termMode // keypad transmit mode (enable-keypad)
 	special  map[string]byte
 	susp     byte // the suspend character Read handles; 0 if the tty does
 	watch    *sigWatch
@@ -189,21 +187,39 @@ func specialChars(tio *unix.Termios) map[string]byte {
 func (t *Term) SetBracketedPaste(on bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	t.paste = on
-	if t.raw && !t.hold {
-		t.pasteModeLocked(on)
-	}
+	t.askModeLocked(&t.paste, on, t.pasteModeLocked)
 }
 
 func (t *Term) pasteModeLocked(on bool) {
-	if !t.outTTY || t.dumb || on == t.pasteOn {
+	t.setModeLocked(&t.paste, on, bracketedPasteOn, bracketedPasteOff)
+}
+
+// A termMode is a mode of the terminal that the editor sets while it is
+// in raw mode (bracketed paste, keypad transmit): asked for, and on at
+// the terminal.
+type termMode struct{ want, on bool }
+
+// askModeLocked records that m is wanted on or off and, in raw mode,
+// sets it at once with set; t.mu is held.
+func (t *Term) askModeLocked(m *termMode, on bool, set func(bool)) {
+	m.want = on
+	if t.raw && !t.hold {
+		set(on)
+	}
+}
+
+// setModeLocked writes onSeq or offSeq when m changes, unless the output
+// is not a terminal, the terminal is dumb, or it has no such sequences;
+// t.mu is held.
+func (t *Term) setModeLocked(m *termMode, on bool, onSeq, offSeq string) {
+	if !t.outTTY || t.dumb || on == m.on || onSeq == "" || offSeq == "" {
 		return
 	}
-	seq := bracketedPasteOff
+	seq := offSeq
 	if on {
-		seq = bracketedPasteOn
+		seq = onSeq
 	}
-	t.pasteOn = on
+	m.on = on
 	t.out.WriteString(seq) //nolint:errcheck // a terminal that is gone needs no mode
 }
 
@@ -305,8 +321,8 @@ func (t *Term) applyRawLocked() error {
 	if err := unix.IoctlSetTermios(t.fd, ioctlSetTermios, &t.rawModes); err != nil {
 		return err
 	}
-	t.keypadModeLocked(t.keypad)
-	t.pasteModeLocked(t.paste)
+	t.keypadModeLocked(t.keypad.want)
+	t.pasteModeLocked(t.paste.want)
 	return nil
 }
 

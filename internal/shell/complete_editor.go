@@ -5,7 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
+	"sync"
 
 	"mvdan.cc/sh/v3/expand"
 
@@ -20,19 +20,53 @@ import (
 // prompts in an unchanged directory cost one stat. One read runs at a
 // time.
 func (s *Shell) prefetchDir() {
-	dir := s.runner.Dir
-	if dir == "" || !prefetching.CompareAndSwap(false, true) {
-		return
+	if dir := s.runner.Dir; dir != "" {
+		s.lastTypedDir = "" // a new line: a directory typed again is read again if it changed
+		prefetcher.ask(filepath.Clean(dir))
 	}
-	lastTypedDir.Store("") // a new line: a directory typed again is read again if it changed
-	go func() {
-		defer prefetching.Store(false)
-		shellDirCache.Prefetch(filepath.Clean(dir))
-	}()
 }
 
-// prefetching is set while prefetchDir or prefetchTyped reads.
-var prefetching atomic.Bool
+// prefetcher reads the directories prefetchDir and prefetchTyped ask for.
+var prefetcher dirPrefetcher
+
+// A dirPrefetcher reads directories into shellDirCache in the background,
+// one at a time. A directory asked for while another is read waits for
+// its turn, in place of any that waited before it: only the latest one
+// typed matters, and it must not be dropped (the TAB comes for it).
+type dirPrefetcher struct {
+	mu      sync.Mutex
+	running bool
+	next    string
+}
+
+// ask has dir read now, or after the read under way.
+func (p *dirPrefetcher) ask(dir string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.running {
+		p.next = dir
+		return
+	}
+	p.running = true
+	go p.run(dir)
+}
+
+// busy reports whether a read is under way or waiting.
+func (p *dirPrefetcher) busy() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.running
+}
+
+func (p *dirPrefetcher) run(dir string) {
+	for dir != "" {
+		shellDirCache.Prefetch(dir)
+		p.mu.Lock()
+		dir, p.next = p.next, ""
+		p.running = dir != ""
+		p.mu.Unlock()
+	}
+}
 
 // typedDirHinter wraps the editor's Hinter (nil when suggestions are off),
 // which the editor asks at every change of a line whose cursor is at its
@@ -47,9 +81,7 @@ type typedDirHinter struct {
 
 // Hint starts the prefetch and returns the wrapped Hinter's hint.
 func (h typedDirHinter) Hint(line string, cursor int) string {
-	if dir := typedDir(line[:cursor], h.s.runner.Dir, runnerEnv{h.s}.Get("HOME").String()); dir != "" {
-		h.s.prefetchTyped(dir)
-	}
+	h.s.prefetchTyped(line[:cursor])
 	if h.next == nil {
 		return ""
 	}
@@ -60,6 +92,12 @@ func (h typedDirHinter) Hint(line string, cursor int) string {
 // absolute against cwd, when the word has one that can be read without
 // expanding anything but a leading ~; else "".
 func typedDir(before, cwd, home string) string {
+	return resolveTypedDir(typedDirPart(before), cwd, home)
+}
+
+// typedDirPart returns the directory part of the last word of before, as
+// typed ("../x/"), or "" when the word has none or needs expanding.
+func typedDirPart(before string) string {
 	start := strings.LastIndexAny(before, " \t\n|;&<>()=") + 1
 	if start >= 2 && before[start-2] == '\\' {
 		return "" // an escaped blank: the word goes on before it
@@ -69,8 +107,15 @@ func typedDir(before, cwd, home string) string {
 	if slash < 0 || strings.ContainsAny(word[:slash], "\\'\"$`*?[{") {
 		return ""
 	}
-	dir := word[:slash+1]
+	return word[:slash+1]
+}
+
+// resolveTypedDir makes a directory part absolute: a leading ~/ is home,
+// a relative one is under cwd. ~user gives "".
+func resolveTypedDir(dir, cwd, home string) string {
 	switch {
+	case dir == "":
+		return ""
 	case strings.HasPrefix(dir, "~/"):
 		if home == "" {
 			return ""
@@ -87,24 +132,21 @@ func typedDir(before, cwd, home string) string {
 	return filepath.Clean(dir)
 }
 
-// prefetchTyped reads dir into shellDirCache in the background unless it
-// was the last directory asked for or a read is running.
-func (s *Shell) prefetchTyped(dir string) {
-	if last, _ := lastTypedDir.Load().(string); last == dir {
+// prefetchTyped reads the directory of the word being typed at the end of
+// before into shellDirCache in the background, unless it was the last
+// one asked for on this line. The part as typed is
+// compared first, so that a keystroke that leaves it as it was costs no
+// allocation (the hinter runs at every keystroke).
+func (s *Shell) prefetchTyped(before string) {
+	part := typedDirPart(before)
+	if part == "" || part == s.lastTypedDir {
 		return
 	}
-	if !prefetching.CompareAndSwap(false, true) {
-		return
+	if dir := resolveTypedDir(part, s.runner.Dir, runnerEnv{s}.Get("HOME").String()); dir != "" {
+		s.lastTypedDir = part
+		prefetcher.ask(dir)
 	}
-	lastTypedDir.Store(dir)
-	go func() {
-		defer prefetching.Store(false)
-		shellDirCache.Prefetch(dir)
-	}()
 }
-
-// lastTypedDir is the directory prefetchTyped last read.
-var lastTypedDir atomic.Value
 
 // editorCompleter returns what completes at the shell's prompt, as bash
 // does: a compspec for the command (complete), then -D; in command

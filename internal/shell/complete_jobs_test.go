@@ -150,7 +150,7 @@ func TestPrefetchDir(t *testing.T) {
 			t.Fatalf("%s cached before the prefetch", d)
 		}
 		s.prefetchDir()
-		for deadline := time.Now().Add(10 * time.Second); prefetching.Load() && time.Now().Before(deadline); {
+		for deadline := time.Now().Add(10 * time.Second); prefetcher.busy() && time.Now().Before(deadline); {
 			time.Sleep(time.Millisecond)
 		}
 		if !shellDirCache.Has(d) {

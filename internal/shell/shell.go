@@ -116,6 +116,10 @@ type Shell struct {
 	// scriptBg are a script's top-level background statements, which
 	// gosh starts as jobs (script_jobs.go).
 	scriptBg []*syntax.Stmt
+	// lastTypedDir is the directory part of a word, as typed, whose
+	// directory was last read ahead for completion on this line
+	// (complete_editor.go).
+	lastTypedDir string
 }
 
 // New returns a Shell configured by opts. The rc file is not read until
