@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"strconv"
+
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -13,54 +15,22 @@ import (
 // assignment can reach the name.
 const bgPidVar = "!gosh-bgpid"
 
-// rewriteBgPid makes $! in stmt read bgPidVar, unless the interpreter
-// runs the latest background command, whose $! only it knows ("g1"): a
-// "&" inside a loop, a list or a function, in stmt or in an earlier
-// statement since the last job gosh started itself. Functions whose body
-// holds a "&" are remembered, so that calling one counts as such a "&".
-func (s *Shell) rewriteBgPid(stmt *syntax.Stmt) {
-	nested := false
-	var params []*syntax.ParamExp
-	syntax.Walk(stmt, func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.Stmt:
-			if n != stmt && (n.Background || n.Disown || n.Coprocess) {
-				nested = true
-			}
-		case *syntax.FuncDecl:
-			if n.Name != nil {
-				if s.bgFuncs == nil {
-					s.bgFuncs = map[string]bool{}
-				}
-				s.bgFuncs[n.Name.Value] = hasBackground(n.Body)
-			}
-		case *syntax.CallExpr:
-			if len(n.Args) > 0 && s.bgFuncs[n.Args[0].Lit()] {
-				nested = true
-			}
-		case *syntax.ParamExp:
-			if n.Param != nil && n.Param.Value == "!" && !n.Excl {
-				params = append(params, n)
-			}
+// rewriteBgPid makes $! under node read bgPidVar: every "&" of the code
+// gosh parses starts a job of gosh's (background.go).
+func rewriteBgPid(node syntax.Node) {
+	syntax.Walk(node, func(n syntax.Node) bool {
+		if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil && pe.Param.Value == "!" && !pe.Excl {
+			pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: bgPidVar}
 		}
 		return true
 	})
-	if nested {
-		s.interpBgLatest = true
-	}
-	if s.interpBgLatest {
-		return
-	}
-	for _, pe := range params {
-		pe.Param = &syntax.Lit{ValuePos: pe.Param.ValuePos, ValueEnd: pe.Param.ValueEnd, Value: bgPidVar}
-	}
 }
 
 // hasBackground reports whether a "&" runs somewhere in node.
 func hasBackground(node syntax.Node) bool {
 	found := false
 	syntax.Walk(node, func(n syntax.Node) bool {
-		if st, ok := n.(*syntax.Stmt); ok && (st.Background || st.Disown || st.Coprocess) {
+		if st, ok := n.(*syntax.Stmt); ok && (st.Background || st.Disown) && !st.Coprocess {
 			found = true
 		}
 		return !found
@@ -77,6 +47,12 @@ type shellEnviron struct {
 
 // Get returns the variable name.
 func (e shellEnviron) Get(name string) expand.Variable {
+	switch name {
+	case shellPidVar:
+		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(e.s.shellPid())}
+	case shellPPidVar:
+		return expand.Variable{Set: true, Kind: expand.String, Str: strconv.Itoa(e.s.shellPPid())}
+	}
 	if name == bgPidVar {
 		e.s.jobs.mu.Lock()
 		pid := e.s.jobs.lastBg
@@ -87,4 +63,23 @@ func (e shellEnviron) Get(name string) expand.Variable {
 		return expand.Variable{Set: true, Kind: expand.String, Str: pid}
 	}
 	return e.Environ.Get(name)
+}
+
+// Each calls yield for every variable, those gosh computes included: a
+// pipeline's subshells get a copy of the environment made with Each.
+func (e shellEnviron) Each(yield func(string, expand.Variable) bool) {
+	for name, vr := range e.Environ.Each {
+		if !yield(name, vr) {
+			return
+		}
+	}
+	names := []string{bgPidVar}
+	if e.s.sub != nil {
+		names = append(names, shellPidVar, shellPPidVar)
+	}
+	for _, name := range names {
+		if vr := e.Get(name); vr.IsSet() && !yield(name, vr) {
+			return
+		}
+	}
 }

@@ -85,8 +85,8 @@ func (s *Shell) builtinMiddleware(next interp.ExecHandlerFunc) interp.ExecHandle
 		if args[0] == builtinPrefix && len(args) > 1 {
 			args = args[1:]
 		}
-		if args[0] == scriptBgName && len(args) == 2 {
-			return s.runScriptBackground(ctx, args) // script_jobs.go
+		if args[0] == bgExecName || args[0] == bgShellName {
+			return s.runBgCall(ctx, args, next) // background.go
 		}
 		fn, ok := s.lookupBuiltin(args[0])
 		if !ok {

@@ -28,16 +28,39 @@ func (s *Shell) jobExec(next interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		if t == nil {
 			return next(ctx, args)
 		}
-		return s.jobs.run(ctx, t, args, next)
+		return s.jobs.run(ctx, t, args, next, nil)
 	}
 }
 
-// run starts args as a process of t's current job and waits for it.
-func (jt *jobTable) run(ctx context.Context, t *task, args []string, next interp.ExecHandlerFunc) error {
+// procExtra is what a process of a job gets beyond what the interpreter's
+// handler context gives: a background command's standard input
+// (/dev/null without job control, as in bash), files from descriptor 3 on
+// and variables added to its environment (a background worker's, see
+// subshell.go).
+type procExtra struct {
+	path  string // the program, when not looked up from args[0]
+	stdin *os.File
+	files []*os.File
+	env   []string
+}
+
+// run starts args as a process of t's current job and waits for it; x,
+// when not nil, adds to what the process gets.
+func (jt *jobTable) run(ctx context.Context, t *task, args []string, next interp.ExecHandlerFunc, x *procExtra) error {
 	hc := interp.HandlerCtx(ctx)
-	path, err := interp.LookPathDir(hc.Dir, hc.Env, args[0])
+	var path string
+	var err error
+	if x != nil && x.path != "" {
+		path = x.path
+	} else {
+		path, err = interp.LookPathDir(hc.Dir, hc.Env, args[0])
+	}
 	if err != nil {
-		fmt.Fprintln(hc.Stderr, err)
+		if strings.Contains(args[0], "/") {
+			fmt.Fprintln(hc.Stderr, err)
+		} else {
+			fmt.Fprintf(hc.Stderr, "gosh: %s: command not found\n", args[0])
+		}
 		return interp.ExitStatus(127)
 	}
 	cf, err := newChildFiles(hc)
@@ -45,7 +68,18 @@ func (jt *jobTable) run(ctx context.Context, t *task, args []string, next interp
 		fmt.Fprintf(hc.Stderr, "gosh: %s: %v\n", args[0], err)
 		return interp.ExitStatus(126)
 	}
-	attr := &syscall.ProcAttr{Dir: hc.Dir, Env: execEnv(hc.Env), Files: cf.fds, Sys: &syscall.SysProcAttr{}}
+	env := execEnv(hc.Env)
+	if x != nil {
+		if x.stdin != nil {
+			cf.fds[0] = x.stdin.Fd()
+			cf.keep = append(cf.keep, x.stdin)
+		}
+		for _, f := range x.files {
+			cf.add(f)
+		}
+		env = append(env, x.env...)
+	}
+	attr := &syscall.ProcAttr{Dir: hc.Dir, Env: env, Files: cf.fds, Sys: &syscall.SysProcAttr{}}
 
 	jt.mu.Lock()
 	j := t.job

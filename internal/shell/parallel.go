@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"math"
 	"os"
 	"slices"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"mvdan.cc/sh/v3/interp"
-	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/goshell/gosh/runtime/multiprocessing"
 )
@@ -535,18 +533,6 @@ func (r *parRun) start(args []string) error {
 			results <- d
 		})
 	return nil
-}
-
-// funcsSource prints function definitions as shell source.
-func funcsSource(funcs map[string]*syntax.Stmt) string {
-	var b strings.Builder
-	p := syntax.NewPrinter()
-	for _, name := range slices.Sorted(maps.Keys(funcs)) {
-		decl := &syntax.FuncDecl{Parens: true, Name: &syntax.Lit{Value: name}, Body: funcs[name]}
-		p.Print(&b, decl) //nolint:errcheck // a Builder does not fail
-		b.WriteByte('\n')
-	}
-	return b.String()
 }
 
 // finish records a finished job: its output, the job log, the bar, and

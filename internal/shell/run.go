@@ -71,6 +71,6 @@ func (s *Shell) runScript(ctx context.Context, r io.Reader, source, name string)
 	}
 	// The interpreter takes $0 from the name of the file it runs.
 	f.Name = name
-	s.adoptScriptJobs(f) // "CMD &" as jobs with process IDs (script_jobs.go)
+	s.adopt(f)
 	return s.runner.Run(ctx, f)
 }

@@ -73,6 +73,10 @@ type Options struct {
 
 	// Args are the positional parameters $1, $2, ...
 	Args []string
+
+	// vars, when not nil, are the variables to start with, in place of
+	// Env (a background worker's, subshell.go).
+	vars map[string]expand.Variable
 }
 
 // Shell is a gosh shell session. State such as variables, functions,
@@ -108,14 +112,15 @@ type Shell struct {
 	exitWarned bool
 	// cmdNum counts the commands run from the prompt (\# in prompts).
 	cmdNum int
-	// interpBgLatest says the latest background command was run by the
-	// interpreter (see rewriteBgPid); bgFuncs are the functions that run
-	// one.
-	interpBgLatest bool
-	bgFuncs        map[string]bool
-	// scriptBg are a script's top-level background statements, which
-	// gosh starts as jobs (script_jobs.go).
-	scriptBg []*syntax.Stmt
+	// bgMu guards bgStmts, the background statements adoptBackground
+	// rewrote, and funcSrc, the text of function bodies it rewrote, by
+	// body (background.go).
+	bgMu    sync.Mutex
+	bgStmts []*bgStmt
+	funcSrc map[*syntax.Stmt]string
+	// sub is what a background worker was started with (subshell.go),
+	// nil in other shells.
+	sub *subshellState
 	// lastTypedDir is the directory part of a word, as typed, whose
 	// directory was last read ahead for completion on this line
 	// (complete_editor.go).
@@ -129,11 +134,15 @@ func New(opts Options) (*Shell, error) {
 	s.jobs = newJobTable(s.stderr())
 	s.jobs.script = !opts.Interactive
 	env := opts.Env
-	if env == nil {
+	if env == nil && opts.vars == nil {
 		env = os.Environ()
 	}
+	var base expand.Environ = expand.ListEnviron(env...)
+	if opts.vars != nil {
+		base = varsEnviron(opts.vars)
+	}
 	runOpts := []interp.RunnerOption{
-		interp.Env(shellEnviron{Environ: withBashVars(expand.ListEnviron(env...)), s: s}),
+		interp.Env(shellEnviron{Environ: withBashVars(base), s: s}),
 		interp.Interactive(opts.Interactive),
 		interp.Params(append([]string{"--"}, opts.Args...)...),
 		interp.ExecHandlers(s.builtinMiddleware, commandNotFound, s.jobExec),

@@ -348,6 +348,9 @@ func WorkerMain() {
 	if os.Getenv(envTimerJob) != "" {
 		os.Exit(runTimerJob())
 	}
+	if os.Getenv(envSubshell) != "" {
+		os.Exit(runSubshell()) // subshell.go
+	}
 	multiprocessing.Main()
 }
 
@@ -356,7 +359,7 @@ func WorkerMain() {
 // exported variables of the command's environment, its directory, and
 // the shell's functions.
 func (s *Shell) setupOf(hc interp.HandlerContext) parSetup {
-	return parSetup{Env: exportedEnv(hc.Env), Dir: hc.Dir, Funcs: funcsSource(s.runner.Funcs)}
+	return parSetup{Env: exportedEnv(hc.Env), Dir: hc.Dir, Funcs: s.funcsSource()}
 }
 
 // runApart runs the shell command src in a new shell made from setup,

@@ -1,0 +1,281 @@
+package shell
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Background statements. bash runs "CMD &" in a forked copy of itself:
+// the job is a process, $! is its process ID, and it runs on when the
+// shell that started it exits. The interpreter runs such a statement in a
+// goroutine instead ($! is "g1", and the statement dies with the shell),
+// and a Go program cannot fork. So gosh rewrites every "&" of the code it
+// parses (a script, a line typed at the prompt, a sourced file, function
+// bodies in them) before the interpreter sees it, into a call of one of
+// two hidden built-ins that start the job as a process:
+//
+//   - a lone simple command ("sleep 10 > log &") becomes bgExecName with
+//     the command's words, which the interpreter expands in place (and
+//     whose redirections it applies); the built-in starts the program
+//     itself, so $! is the program's process ID as in bash. If the name is
+//     a function, a built-in or an alias, the expanded words go to a
+//     worker as below.
+//   - anything else ("{ a; b; } &", "a | b &", "f &" with assignments)
+//     becomes bgShellName, which starts a new gosh (a worker, subshell.go)
+//     given the shell's variables, functions, aliases and options and the
+//     statement's text, as a forked bash would have them.
+//
+// Both built-in names start with a NUL byte, which no word of a script can
+// hold. Code the interpreter parses itself (eval) keeps its own "&".
+
+const (
+	bgExecName  = "\x00gosh-bg-exec"  // args: index, $0, the command's words
+	bgShellName = "\x00gosh-bg-shell" // args: index, $0, "$@"
+)
+
+// A bgStmt is a statement that ran with "&" before the rewriting.
+type bgStmt struct {
+	src    string // its source text, "&" and redirections left out, for a worker
+	text   string // how jobs shows it
+	stdin  bool   // it redirects its standard input itself
+	disown bool   // "&!" (or "&|"): not listed by jobs
+}
+
+// adoptBackground rewrites the "&" statements under node as described
+// above, and makes $! read the process ID gosh keeps (bgpid.go).
+func (s *Shell) adoptBackground(node syntax.Node) {
+	var bgs []*syntax.Stmt
+	var decls []*syntax.FuncDecl
+	syntax.Walk(node, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Stmt:
+			if (n.Background || n.Disown) && !n.Coprocess {
+				bgs = append(bgs, n)
+			}
+		case *syntax.FuncDecl:
+			if hasBackground(n.Body) {
+				decls = append(decls, n)
+			}
+		}
+		return true
+	})
+	rewriteBgPid(node)
+	if len(bgs) == 0 {
+		return
+	}
+	// All text is printed before any rewriting: an enclosing statement
+	// shares its nodes with the ones inside it.
+	p := syntax.NewPrinter()
+	srcs := make([]string, len(bgs))
+	for i, st := range bgs {
+		// The redirections stay with the statement (below).
+		c := *st
+		c.Background, c.Disown, c.Redirs = false, false, nil
+		var b strings.Builder
+		p.Print(&b, &c) //nolint:errcheck // a Builder does not fail
+		srcs[i] = b.String()
+	}
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	for _, d := range decls {
+		var b strings.Builder
+		p.Print(&b, d) //nolint:errcheck // a Builder does not fail
+		if s.funcSrc == nil {
+			s.funcSrc = map[*syntax.Stmt]string{}
+		}
+		s.funcSrc[d.Body] = b.String()
+	}
+	for i, st := range bgs {
+		c := *st
+		c.Background, c.Disown = false, false
+		bg := &bgStmt{src: srcs[i], text: stmtText(&c), stdin: redirectsStdin(st.Redirs), disown: st.Disown}
+		n := strconv.Itoa(len(s.bgStmts))
+		s.bgStmts = append(s.bgStmts, bg)
+		arg0 := &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Parts: []syntax.WordPart{&syntax.ParamExp{Short: true, Param: &syntax.Lit{Value: "0"}}}}}}
+		// The interpreter applies the redirections where the statement
+		// stands: the job's process gets the files as its own
+		// descriptors, as a forked bash would have them after applying
+		// them (a worker applying them itself would keep the shell's
+		// descriptors open as long as it runs).
+		repl := syntax.Stmt{Comments: st.Comments, Position: st.Position, Semicolon: st.Semicolon, Redirs: st.Redirs}
+		if ce, ok := st.Cmd.(*syntax.CallExpr); ok && len(ce.Assigns) == 0 && len(ce.Args) > 0 && !st.Negated {
+			// The interpreter expands the words too.
+			args := append([]*syntax.Word{litWord(bgExecName), litWord(n), arg0}, ce.Args...)
+			repl.Cmd = &syntax.CallExpr{Args: args}
+		} else {
+			params := &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Parts: []syntax.WordPart{&syntax.ParamExp{Short: true, Param: &syntax.Lit{Value: "@"}}}}}}
+			repl.Cmd = &syntax.CallExpr{Args: []*syntax.Word{litWord(bgShellName), litWord(n), arg0, params}}
+		}
+		*st = repl
+	}
+}
+
+// adopt prepares code gosh parsed for the interpreter: "&" statements
+// start gosh's jobs, and in a background worker $$ and $PPID are its
+// shell's (subshell.go).
+func (s *Shell) adopt(node syntax.Node) {
+	s.adoptBackground(node)
+	if s.sub != nil {
+		rewriteShellPids(node)
+	}
+}
+
+// redirectsStdin reports whether redirs give standard input a file.
+func redirectsStdin(redirs []*syntax.Redirect) bool {
+	for _, r := range redirs {
+		fd := "0"
+		if r.N != nil {
+			fd = r.N.Value
+		}
+		switch r.Op {
+		case syntax.RdrIn, syntax.RdrInOut, syntax.DplIn, syntax.Hdoc, syntax.DashHdoc, syntax.WordHdoc:
+			if fd == "0" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bgStmtAt returns the statement adoptBackground numbered n.
+func (s *Shell) bgStmtAt(n string) *bgStmt {
+	i, err := strconv.Atoi(n)
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if err != nil || i < 0 || i >= len(s.bgStmts) {
+		return nil
+	}
+	return s.bgStmts[i]
+}
+
+// runBgCall is the hidden built-ins bgExecName and bgShellName: it starts
+// the job of the statement args[1] numbers.
+func (s *Shell) runBgCall(ctx context.Context, args []string, next interp.ExecHandlerFunc) error {
+	bg := s.bgStmtAt(args[1])
+	if bg == nil || len(args) < 3 {
+		return interp.ExitStatus(2)
+	}
+	arg0 := args[2]
+	if args[0] == bgShellName {
+		return s.startWorkerJob(ctx, bg, bg.src, arg0, args[3:], next)
+	}
+	words := args[3:]
+	if len(words) == 0 {
+		return nil // the words expanded to nothing: nothing runs, as in bash
+	}
+	if s.runsInShell(ctx, words[0]) {
+		// A function, built-in or alias needs a shell: a worker runs the
+		// expanded words (the redirections are applied already).
+		return s.startWorkerJob(ctx, bg, quoteWords(words), arg0, nil, next)
+	}
+	x := &procExtra{}
+	if null := s.bgStdin(bg); null != nil {
+		defer null.Close()
+		x.stdin = null
+	}
+	return s.startJob(ctx, bg, func(ctx context.Context, t *task) error {
+		return s.jobs.run(ctx, t, words, next, x)
+	})
+}
+
+// runsInShell reports whether the command name runs inside a shell rather
+// than as a program: a function, a built-in, or (when aliases are
+// expanded, as at the prompt) an alias.
+func (s *Shell) runsInShell(ctx context.Context, name string) bool {
+	if s.runner.Funcs[name] != nil || interp.IsBuiltin(name) || strings.HasPrefix(name, "\x00") {
+		return true
+	}
+	if _, ok := s.lookupBuiltin(name); ok {
+		return true
+	}
+	if s.opts.Interactive {
+		for _, a := range s.aliasNames(ctx) {
+			if a == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bgStdin returns /dev/null, which a background job reads in a shell
+// without job control (as in bash) unless it redirects its input itself;
+// nil means the job keeps the shell's standard input.
+func (s *Shell) bgStdin(bg *bgStmt) *os.File {
+	if bg.stdin || s.jobs.tc != nil {
+		return nil
+	}
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		return nil
+	}
+	return null
+}
+
+// quoteWords returns words as shell source that runs them as one command.
+func quoteWords(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		if s, err := syntax.Quote(w, syntax.LangBash); err == nil {
+			q[i] = s
+		} else {
+			q[i] = "''" // a NUL byte, which no argument can hold
+		}
+	}
+	return strings.Join(q, " ")
+}
+
+// startJob starts a background job for bg whose processes run does the
+// work of (in a goroutine, until they end), and returns once the first
+// has started: $! is then its process ID, and an interactive shell prints
+// "[N] PID" as bash does.
+func (s *Shell) startJob(ctx context.Context, bg *bgStmt, run func(ctx context.Context, t *task) error) error {
+	jt := s.jobs
+	ctx2, cancel := context.WithCancel(ctx)
+	t := &task{cancel: cancel, text: bg.text, async: true}
+	j := &job{text: t.text, task: t, bg: true, async: true, active: true, started: make(chan struct{}), disowned: bg.disown}
+	t.job = j
+	ended := make(chan struct{})
+	jt.mu.Lock()
+	jt.listLocked(j)
+	jt.mu.Unlock()
+	go func() {
+		defer cancel()
+		err := run(withTask(ctx2, t), t)
+		jt.mu.Lock()
+		j.active = false
+		j.status = ExitCode(err)
+		if t.interrupted {
+			j.status = 130
+		}
+		jt.broadcastLocked()
+		jt.mu.Unlock()
+		close(ended)
+	}()
+	select {
+	case <-j.started:
+	case <-ended:
+	}
+	jt.mu.Lock()
+	pid, id := j.firstPid, j.id
+	if pid != 0 {
+		jt.lastBg = strconv.Itoa(pid)
+	} else {
+		jt.lastBg = "%" + strconv.Itoa(id)
+	}
+	jt.mu.Unlock()
+	if s.opts.Interactive && !bg.disown {
+		if pid != 0 {
+			fmt.Fprintf(s.stderr(), "[%d] %d\n", id, pid)
+		} else {
+			fmt.Fprintf(s.stderr(), "[%d]\n", id)
+		}
+	}
+	return nil
+}
