@@ -54,28 +54,39 @@ func TestMain(m *testing.M) {
 // the prompt does: every entry (word ""), a tenth of them, one. "cold"
 // reads the directory each time; "cached" keeps its listing in a
 // DirCache, as the shell does, so that a completion costs one stat of the
-// directory and the matching.
+// directory and the matching; "persisted" is the first completion in a
+// new DirCache whose Persist directory has the listing, as in a new
+// shell: a stat, the listing file loaded, the matching.
 func BenchmarkFilesComplete(b *testing.B) {
 	for _, n := range []int{10000, 100000} {
 		dir := benchDir(b, n)
-		for _, cached := range []bool{false, true} {
+		for _, mode := range []string{"cold", "cached", "persisted"} {
 			for _, word := range []string{"", "file00", "file000123"} {
-				mode := "cold"
-				if cached {
-					mode = "cached"
-				}
 				b.Run(fmt.Sprintf("entries=%d/%s/word=%q", n, mode, word), func(b *testing.B) {
 					f := Files{Dir: dir}
-					if cached {
+					var persist string
+					switch mode {
+					case "cached":
 						f.Cache = &DirCache{}
-						// Old enough not to be racy.
-						old := time.Now().Add(-time.Minute)
-						os.Chtimes(dir, old, old)
+						ageBenchDir(b, dir, false)
+					case "persisted":
+						persist = b.TempDir()
+						ageBenchDir(b, dir, true)
+						c := &DirCache{Persist: persist}
+						c.Prefetch(dir)
+						c.Flush()
+						fi, err := os.Stat(dir)
+						if err != nil || c.loadStored(filepath.Clean(dir), idOf(fi)) == nil {
+							b.Fatal("listing not stored", err)
+						}
 					}
 					line := "ls " + word
 					var got int
 					var times []time.Duration
 					for b.Loop() {
+						if persist != "" {
+							f.Cache = &DirCache{Persist: persist}
+						}
 						start := time.Now()
 						got = len(f.Complete(line, len(line)).Candidates)
 						times = append(times, time.Since(start))
@@ -88,6 +99,27 @@ func BenchmarkFilesComplete(b *testing.B) {
 				})
 			}
 		}
+	}
+}
+
+// ageBenchDir makes dir's listing one a DirCache keeps: its modification
+// time an hour old, unless it is older; and, with stored, waits until
+// its change time, which setting the modification time renews, is old
+// enough for the listing to be stored too.
+func ageBenchDir(b *testing.B, dir string, stored bool) {
+	fi, err := os.Stat(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if time.Since(fi.ModTime()) < time.Minute {
+		old := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(dir, old, old); err != nil {
+			b.Fatal(err)
+		}
+		fi, _ = os.Stat(dir)
+	}
+	if stored {
+		time.Sleep(time.Until(idOf(fi).ctime.Add(racyWindow + 10*time.Millisecond)))
 	}
 }
 

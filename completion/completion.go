@@ -17,7 +17,8 @@
 //   - Files: readline's file-name completion with bash's additions:
 //     ~ and ~user, $VAR in directories, quoting as bash quotes (a\ b,
 //     "a b"), hidden files, case folding, marked directories and links,
-//     visible-stats; DirCache keeps big directories' listings.
+//     visible-stats; DirCache keeps big directories' listings, in
+//     memory and, with Persist, on disk for the next process.
 //   - Commands and PathCache, VariableCandidates, UserCandidates,
 //     HostCandidates: command names, $VAR and ${VAR, ~user, hosts from
 //     /etc/hosts.

@@ -14,17 +14,43 @@ import (
 // directory's modification or change time, inode or size differs, which
 // adding, removing or renaming an entry does; a listing read less than
 // two seconds after the directory's modification time is not trusted,
-// since a change in the same clock tick would not show in its times. Its methods
-// are safe for concurrent use; the zero value is ready.
+// since a change in the same clock tick would not show in its times.
+// With Persist set, the listings of big directories are kept on disk
+// as well, for the next process (dircache_persist.go). Its methods are
+// safe for concurrent use; the zero value is ready, and keeps listings
+// in memory only. Its fields must not change once it is in use.
 type DirCache struct {
-	// MaxDirs bounds how many listings are kept (16 when 0); the least
-	// recently used goes first.
+	// MaxDirs bounds how many listings are kept in memory (16 when 0);
+	// the least recently used goes first.
 	MaxDirs int
+
+	// Persist, when not "", is a directory where the listings of
+	// directories with PersistMin entries or more are stored, so that
+	// a completion in a new process finds them without reading the
+	// directory. A stored listing is used while the directory's device,
+	// inode, modification and change times and size are those it was
+	// read with, and only a listing read two seconds or more after the
+	// directory last changed is stored. Persist is made, mode 0700, when
+	// a listing is first stored; the files are 0600, since a listing
+	// tells what a directory holds, which the directory's own
+	// permissions may hide from other users (a chmod of the directory
+	// changes its change time: a listing is not used after it).
+	// Use a directory of the user's own (gosh takes
+	// $XDG_CACHE_HOME/gosh/dirs). It keeps at most 64 listings, the
+	// least recently used removed first. Listings are written in the
+	// background: Flush waits for them.
+	Persist string
+
+	// PersistMin is how many entries a directory must have for its
+	// listing to be stored in Persist; 0 means DefaultPersistMin.
+	PersistMin int
 
 	mu      sync.Mutex
 	dirs    map[string]*listing
 	reading map[string]*pendingRead // reads under way, by directory
 	clock   uint64
+	storing int        // listings being written to Persist
+	flushed *sync.Cond // on mu, signalled when storing drops to 0
 }
 
 // A pendingRead is a directory being read, which a completion of the
@@ -48,8 +74,8 @@ type listing struct {
 
 // dirID is what tells whether a directory changed.
 type dirID struct {
-	mtime, ctime time.Time
-	ino, size    uint64
+	mtime, ctime   time.Time
+	dev, ino, size uint64
 }
 
 // racyWindow is how recent a change may be for a listing not to be
@@ -122,16 +148,21 @@ func (c *DirCache) list(dir string) (*listing, error) {
 	return l, err
 }
 
-// read reads dir, whose identity is id, and keeps its listing.
+// read reads dir, whose identity is id, from its stored listing if it
+// has a current one, else from the directory, and keeps its listing.
 func (c *DirCache) read(dir string, id dirID) (*listing, error) {
-	l := &listing{id: id}
-	var err error
-	l.names, l.types, err = scanDir(dir, nil)
-	if err != nil {
-		return nil, err
+	l := c.loadStored(dir, id)
+	if l == nil {
+		start := time.Now()
+		l = &listing{id: id}
+		var err error
+		l.names, l.types, err = scanDir(dir, nil)
+		if err != nil {
+			return nil, err
+		}
+		l.racy = time.Since(id.mtime) < racyWindow
+		c.storeLater(dir, l, start)
 	}
-	now := time.Now()
-	l.racy = now.Sub(id.mtime) < racyWindow
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.dirs == nil {

@@ -15,7 +15,12 @@ import (
 // 300 ms after the prompt before typing, as a person would; "at-once"
 // types as soon as the prompt shows. gosh reads the current directory
 // in the background while its prompt waits for keys, so that the first
-// TAB finds the listing; bash reads the directory on each TAB.
+// TAB finds the listing; bash reads the directory on each TAB. Each
+// shell has a new, empty home, so gosh's stored listings
+// ($XDG_CACHE_HOME/gosh/dirs) start empty too: "at-once" is a directory
+// gosh has not listed before. "at-once-stored" is the same with a
+// listing stored by an earlier gosh, which the new one loads instead of
+// reading the directory (gosh only).
 // $COMPLETION_BENCH_DIR/entries-100000 (made by scripts/bench-completion)
 // is used when set.
 func BenchmarkFirstTab(b *testing.B) {
@@ -28,17 +33,26 @@ func BenchmarkFirstTab(b *testing.B) {
 		cd         bool
 		think      time.Duration
 		head, tail string
+		stored     bool // gosh has the listing stored
 	}{
-		{"typed", true, 300 * time.Millisecond, "ls ", "file000123"},
-		{"at-once", true, 0, "ls ", "file000123"},
-		{"path", false, 300 * time.Millisecond, "ls " + dir + "/", "file000123"},
+		{"typed", true, 300 * time.Millisecond, "ls ", "file000123", false},
+		{"at-once", true, 0, "ls ", "file000123", false},
+		{"at-once-stored", true, 0, "ls ", "file000123", true},
+		{"path", false, 300 * time.Millisecond, "ls " + dir + "/", "file000123", false},
 	}
 	for _, shell := range []string{"gosh", "bash"} {
 		for _, c := range cases {
+			if c.stored && shell != "gosh" {
+				continue
+			}
 			b.Run(shell+"/"+c.name, func(b *testing.B) {
+				var env []string
+				if c.stored {
+					env = []string{"XDG_CACHE_HOME=" + storeListing(b, dir)}
+				}
 				var times []time.Duration
 				for b.Loop() {
-					s := startShell(b, shell)
+					s := startShell(b, shell, env...)
 					if c.cd {
 						s.f.Write([]byte("cd " + dir + "\r"))
 						s.waitFor(b, "$ ")
@@ -77,4 +91,27 @@ func firstTabDir(b *testing.B) string {
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(d, old, old)
 	return d
+}
+
+// storeListing returns a cache directory, for XDG_CACHE_HOME, where a
+// gosh has stored the listing of dir: it waits until dir's change time
+// is old enough for that (firstTabDir may have just set its modification
+// time, which renews it: gosh stores a listing of a directory unchanged
+// for two seconds), then has a gosh list it and waits for the file.
+func storeListing(b *testing.B, dir string) string {
+	time.Sleep(2100 * time.Millisecond)
+	cache := b.TempDir()
+	s := startShell(b, "gosh", "XDG_CACHE_HOME="+cache)
+	s.f.Write([]byte("cd " + dir + "\r"))
+	s.waitFor(b, "$ ")
+	for deadline := time.Now().Add(benchWait); ; time.Sleep(10 * time.Millisecond) {
+		if files, _ := filepath.Glob(filepath.Join(cache, "gosh", "dirs", "*.listing")); len(files) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			b.Fatal("gosh stored no listing")
+		}
+	}
+	s.cmd.Process.Kill()
+	return cache
 }

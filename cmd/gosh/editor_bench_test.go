@@ -39,7 +39,7 @@ type ptyShell struct {
 	rerr  chan error  // how the reader goroutine ended
 }
 
-func startShell(b *testing.B, name string) *ptyShell {
+func startShell(b *testing.B, name string, env ...string) *ptyShell {
 	b.Helper()
 	var cmd *exec.Cmd
 	home := b.TempDir()
@@ -57,7 +57,7 @@ func startShell(b *testing.B, name string) *ptyShell {
 		// the pty itself carries.
 		cmd = exec.Command("sh", "-c", `stty raw -echo; printf '$ '; head -c "$1" >/dev/null; stty sane; echo "done-$((6*7))"`, "sh", strconv.Itoa(pasteSize(b, "gosh")))
 	}
-	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm", "INPUTRC=/dev/null", "PS1=$ ", "LC_ALL=C.UTF-8", "HISTFILE=" + filepath.Join(home, "h")}
+	cmd.Env = append([]string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TERM=xterm", "INPUTRC=/dev/null", "PS1=$ ", "LC_ALL=C.UTF-8", "HISTFILE=" + filepath.Join(home, "h")}, env...)
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 250, Rows: 50})
 	if err != nil {
 		b.Fatal(err)

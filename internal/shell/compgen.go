@@ -194,8 +194,9 @@ func (s *Shell) fileCompleter(dir string, getenv func(string) (string, bool)) *c
 	return f
 }
 
-// shellDirCache keeps directory listings for file completion.
-var shellDirCache = &completion.DirCache{}
+// shellDirCache keeps directory listings for file completion, big ones
+// on disk too (dircache_persist.go).
+var shellDirCache = &completion.DirCache{Persist: dirCacheDir(os.Getenv)}
 
 // shellPathCache keeps the executables of $PATH.
 var shellPathCache = &completion.PathCache{}

@@ -18,14 +18,15 @@ import (
 // so that no answer of older rules is used.
 const prepassVersion = "gosh-prepass-1"
 
-// prepassCacheDir returns where answers are kept: $XDG_CACHE_HOME/gosh,
-// else ~/.cache/gosh; "" when there is no home.
-func prepassCacheDir(getenv func(string) string) string {
+// goshCacheDir returns the directory of gosh's cache called name:
+// $XDG_CACHE_HOME/gosh/NAME, else ~/.cache/gosh/NAME; "" when there is no
+// home. The pre-pass keeps its answers in "prepass".
+func goshCacheDir(getenv func(string) string, name string) string {
 	if d := getenv("XDG_CACHE_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "gosh", "prepass")
+		return filepath.Join(d, "gosh", name)
 	}
 	if h := getenv("HOME"); h != "" && filepath.IsAbs(h) {
-		return filepath.Join(h, ".cache", "gosh", "prepass")
+		return filepath.Join(h, ".cache", "gosh", name)
 	}
 	return ""
 }

@@ -58,7 +58,7 @@ func (s *Shell) sourceCall(ctx context.Context, args []string) ([]string, bool) 
 		return args, false
 	}
 	getenv := func(name string) string { return hc.Env.Get(name).String() }
-	out, changed := s.cachedPrepass(src, path, prepassCacheDir(getenv))
+	out, changed := s.cachedPrepass(src, path, goshCacheDir(getenv, "prepass"))
 	if !changed {
 		return args, false
 	}
