@@ -135,6 +135,9 @@ func (s *Shell) RunInteractive(ctx context.Context) error {
 func (s *Shell) endInteractive(readErr, last error) error {
 	s.endHistory()
 	s.jobs.end()
+	// A directory listing being stored for the next shells is finished
+	// (a few milliseconds at most), not lost.
+	shellDirCache.Flush()
 	fmt.Fprintln(s.stderr(), "exit")
 	if !errors.Is(readErr, io.EOF) {
 		return readErr
