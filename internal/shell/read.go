@@ -73,7 +73,10 @@ func parseReadArgs(args []string) (*readOpts, error) {
 				o.raw = true
 				continue
 			case 's':
-				o.silent = true
+				// The interpreter's read turns echo off only after it
+				// has printed -p's prompt (to standard output): what is
+				// typed as soon as the prompt shows is echoed.
+				o.silent, o.extended = true, true
 				continue
 			case 'a', 'd', 'i', 'n', 'N', 'p', 't', 'u':
 			default:
@@ -108,7 +111,10 @@ func (o *readOpts) set(c byte, val string) error {
 	case 'a':
 		o.array, o.hasArray = val, true
 	case 'p':
-		o.prompt = val
+		// bash prints the prompt to standard error, and only when the
+		// input is a terminal; the interpreter prints it to standard
+		// output.
+		o.prompt, o.extended = val, true
 	case 'd':
 		o.delim, o.extended = 0, true
 		if val != "" {
