@@ -218,6 +218,51 @@ func TestBackgroundJob(t *testing.T) {
 	p.Wait(wait)
 }
 
+// TestBackgroundWorkerJob: a background group of commands is a process
+// of its own (a worker) that job control handles as bash handles its
+// forked subshell: [1] PID, fg, C-z, bg, and its output at the end; and
+// it outlives the shell's exit.
+func TestBackgroundWorkerJob(t *testing.T) {
+	dir := t.TempDir()
+	p := goshIn(t, dir)
+	p.Type("{ sleep 1; echo done1; } &\r")
+	line := p.WaitFor("$ ", wait)
+	m := regexp.MustCompile(`\[1\] (\d+)\r\n`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("no [1] PID line in %q", line)
+	}
+	worker, _ := strconv.Atoi(m[1])
+	if st, ok := readStat(worker); !ok || st.ppid != p.Pid() || st.pgrp != worker {
+		t.Errorf("the job's process %d: %+v, want a child of the shell in a group of its own", worker, st)
+	}
+	p.Type("fg\r")
+	p.WaitFor("{ sleep 1; echo done1; }\r\n", wait)
+	waitChild(t, worker, "sleep", func(procStat) bool { return true })
+	p.Type("\x1a")
+	p.WaitFor("[1]+  Stopped                 { sleep 1; echo done1; }\r\n", wait)
+	p.WaitFor("$ ", wait)
+	p.Type("bg\r")
+	p.WaitFor("[1]+ { sleep 1; echo done1; } &\r\n", wait)
+	p.Type("wait; echo waited\r")
+	p.WaitFor("done1\r\nwaited\r\n", wait)
+	p.WaitFor("$ ", wait)
+	// A job still running when the shell exits goes on.
+	p.Type("{ sleep 0.5; echo late > " + filepath.Join(dir, "late") + "; } &\r")
+	p.WaitFor("$ ", wait)
+	p.Type("exit\r")
+	p.Wait(wait)
+	deadline := time.Now().Add(wait)
+	for {
+		if b, err := os.ReadFile(filepath.Join(dir, "late")); err == nil && string(b) == "late\n" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the background job ended with the shell")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 // TestExitWithStoppedJobs checks bash's warning, and that the second exit
 // goes through and ends the stopped job.
 func TestExitWithStoppedJobs(t *testing.T) {
