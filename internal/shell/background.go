@@ -58,15 +58,19 @@ func (s *Shell) adoptBackground(node syntax.Node) {
 			if (n.Background || n.Disown) && !n.Coprocess {
 				bgs = append(bgs, n)
 			}
+			if names, ok := declareFuncs(n.Cmd); ok {
+				n.Cmd = &syntax.CallExpr{Args: append([]*syntax.Word{litWord(declareFName)}, litWords(names)...)}
+			}
 		case *syntax.FuncDecl:
-			if hasBackground(n.Body) {
+			if rewritten(n.Body) {
 				decls = append(decls, n)
 			}
 		}
 		return true
 	})
-	rewriteBgPid(node)
-	if len(bgs) == 0 {
+	// rewriteBgPid changes $! in place: it runs after the printing.
+	defer rewriteBgPid(node)
+	if len(bgs) == 0 && len(decls) == 0 {
 		return
 	}
 	// All text is printed before any rewriting: an enclosing statement
@@ -84,12 +88,13 @@ func (s *Shell) adoptBackground(node syntax.Node) {
 	s.bgMu.Lock()
 	defer s.bgMu.Unlock()
 	for _, d := range decls {
-		var b strings.Builder
-		p.Print(&b, d) //nolint:errcheck // a Builder does not fail
+		var b, body strings.Builder
+		p.Print(&b, d)         //nolint:errcheck // a Builder does not fail
+		p.Print(&body, d.Body) //nolint:errcheck
 		if s.funcSrc == nil {
-			s.funcSrc = map[*syntax.Stmt]string{}
+			s.funcSrc = map[*syntax.Stmt]funcText{}
 		}
-		s.funcSrc[d.Body] = b.String()
+		s.funcSrc[d.Body] = funcText{decl: b.String(), body: body.String()}
 	}
 	for i, st := range bgs {
 		c := *st
@@ -124,6 +129,93 @@ func (s *Shell) adopt(node syntax.Node) {
 	if s.sub != nil {
 		rewriteShellPids(node)
 	}
+}
+
+// rewritten reports whether adoptBackground changes something under node:
+// a "&", or $!.
+func rewritten(node syntax.Node) bool {
+	found := false
+	syntax.Walk(node, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Stmt:
+			found = found || ((n.Background || n.Disown) && !n.Coprocess)
+		case *syntax.ParamExp:
+			found = found || (n.Param != nil && n.Param.Value == "!" && !n.Excl)
+		}
+		return !found
+	})
+	return found
+}
+
+// A funcText is a function as written, before adoptBackground rewrote
+// its body: the whole definition, and the body alone.
+type funcText struct{ decl, body string }
+
+// declareFName is the hidden built-in "declare -f NAME..." becomes: the
+// interpreter would print the bodies as rewritten.
+const declareFName = "\x00gosh-declare-f"
+
+// declareFuncs returns the names of a "declare -f NAME..." (or typeset)
+// command.
+func declareFuncs(cmd syntax.Command) (names []string, ok bool) {
+	dc, isDecl := cmd.(*syntax.DeclClause)
+	if !isDecl || (dc.Variant.Value != "declare" && dc.Variant.Value != "typeset") || len(dc.Args) < 2 {
+		return nil, false
+	}
+	for i, a := range dc.Args {
+		if !a.Naked || a.Index != nil {
+			return nil, false
+		}
+		var lit string
+		switch {
+		case a.Name != nil && a.Value == nil:
+			lit = a.Name.Value // a word that is a valid name
+		case a.Name == nil && a.Value != nil:
+			lit = a.Value.Lit()
+		}
+		switch {
+		case i == 0 && lit == "-f":
+		case i > 0 && lit != "" && !strings.HasPrefix(lit, "-"):
+			names = append(names, lit)
+		default:
+			return nil, false
+		}
+	}
+	return names, true
+}
+
+// declareF is the hidden built-in declareFName: it prints the functions
+// as the interpreter's declare -f does, with the text they were written
+// with.
+func (s *Shell) declareF(ctx context.Context, names []string) error {
+	out := stdoutOf(ctx)
+	status := 0
+	for _, name := range names {
+		if text, ok := s.functionText(name); ok {
+			fmt.Fprintln(out, text)
+		} else {
+			status = 1 // silently, as in bash
+		}
+	}
+	return interp.ExitStatus(status)
+}
+
+// functionText returns the definition of the function name as declare -f
+// and type print it: the text it was written with.
+func (s *Shell) functionText(name string) (string, bool) {
+	body := s.runner.Funcs[name]
+	if body == nil {
+		return "", false
+	}
+	s.bgMu.Lock()
+	text, ok := s.funcSrc[body]
+	s.bgMu.Unlock()
+	if ok {
+		return name + "()\n" + text.body, true
+	}
+	var b strings.Builder
+	syntax.NewPrinter().Print(&b, body) //nolint:errcheck // a Builder does not fail
+	return name + "()\n" + b.String(), true
 }
 
 // redirectsStdin reports whether redirs give standard input a file.

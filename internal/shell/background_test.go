@@ -86,3 +86,14 @@ func runToFiles(t *testing.T, src string) (stdout, stderr string) {
 	e, _ := os.ReadFile(filepath.Join(dir, "err"))
 	return string(o), string(e)
 }
+
+// TestDeclareFAsWritten: declare -f prints a function as written, not as
+// gosh rewrote it to start its "&" statements as jobs and read $!.
+func TestDeclareFAsWritten(t *testing.T) {
+	stdout, stderr := runToFiles(t, `f() { sleep 0 & echo "$!" >/dev/null; }; g() { echo $!; }; h() { echo plain; }
+declare -f f g h nope; echo "st=$?"; typeset -f h`)
+	want := "f()\n{\n\tsleep 0 &\n\techo \"$!\" >/dev/null\n}\ng()\n{ echo $!; }\nh()\n{ echo plain; }\nst=1\nh()\n{ echo plain; }\n"
+	if stdout != want || stderr != "" {
+		t.Errorf("got stdout %q, stderr %q; want %q", stdout, stderr, want)
+	}
+}

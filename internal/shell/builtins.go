@@ -85,8 +85,11 @@ func (s *Shell) builtinMiddleware(next interp.ExecHandlerFunc) interp.ExecHandle
 		if args[0] == builtinPrefix && len(args) > 1 {
 			args = args[1:]
 		}
-		if args[0] == bgExecName || args[0] == bgShellName {
+		switch args[0] {
+		case bgExecName, bgShellName:
 			return s.runBgCall(ctx, args, next) // background.go
+		case declareFName:
+			return builtinResult(ctx, "declare", s.declareF(ctx, args[1:]))
 		}
 		fn, ok := s.lookupBuiltin(args[0])
 		if !ok {

@@ -117,7 +117,7 @@ type Shell struct {
 	// body (background.go).
 	bgMu    sync.Mutex
 	bgStmts []*bgStmt
-	funcSrc map[*syntax.Stmt]string
+	funcSrc map[*syntax.Stmt]funcText
 	// sub is what a background worker was started with (subshell.go),
 	// nil in other shells.
 	sub *subshellState

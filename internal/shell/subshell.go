@@ -149,8 +149,8 @@ func (s *Shell) funcsSource() string {
 	s.bgMu.Lock()
 	defer s.bgMu.Unlock()
 	for _, name := range slices.Sorted(maps.Keys(funcs)) {
-		if src, ok := s.funcSrc[funcs[name]]; ok && funcDeclName(src) == name {
-			b.WriteString(src + "\n")
+		if text, ok := s.funcSrc[funcs[name]]; ok {
+			b.WriteString(name + "() " + text.body + "\n")
 			continue
 		}
 		decl := &syntax.FuncDecl{Parens: true, Name: &syntax.Lit{Value: name}, Body: funcs[name]}
@@ -158,15 +158,6 @@ func (s *Shell) funcsSource() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// funcDeclName returns the name a function definition printed by
-// syntax.Printer defines.
-func funcDeclName(src string) string {
-	src = strings.TrimPrefix(src, "function ")
-	name, _, _ := strings.Cut(src, "(")
-	name, _, _ = strings.Cut(name, " ")
-	return strings.TrimSpace(name)
 }
 
 // shellPid is $$: the process ID of the shell, which a worker inherits

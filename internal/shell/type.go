@@ -120,7 +120,7 @@ func (s *Shell) describe(ctx context.Context, name, mode string, all, funcs bool
 		}
 		if funcs {
 			if t := taskOf(ctx); t == nil || !t.async {
-				if _, ok := s.runner.Funcs[name]; ok && say("function", name+" is a function") {
+				if text, ok := s.functionText(name); ok && say("function", name+" is a function\n"+text) {
 					return nil
 				}
 			}
