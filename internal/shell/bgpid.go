@@ -7,12 +7,12 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 )
 
-// bgPidVar is the variable $! is read from in the statements typed at an
-// interactive shell. The interpreter's own $! names its background
-// goroutines ("g1"); gosh starts the jobs of "CMD &" itself and knows their
-// process IDs. A job that started no process (it ran only built-ins) has
-// none: $! is then its job spec ("%2"), which wait, kill and fg take. No
-// assignment can reach the name.
+// bgPidVar is the variable $! is read from in the code gosh parses. The
+// interpreter's own $! names its background goroutines ("g1"); gosh starts
+// the jobs of "CMD &" itself and knows their process IDs. A job that
+// started no process (its program could not be run) has none: $! is then
+// its job spec ("%2"), which wait, kill and fg take. No assignment can
+// reach the name.
 const bgPidVar = "!gosh-bgpid"
 
 // rewriteBgPid makes $! under node read bgPidVar: every "&" of the code
@@ -24,18 +24,6 @@ func rewriteBgPid(node syntax.Node) {
 		}
 		return true
 	})
-}
-
-// hasBackground reports whether a "&" runs somewhere in node.
-func hasBackground(node syntax.Node) bool {
-	found := false
-	syntax.Walk(node, func(n syntax.Node) bool {
-		if st, ok := n.(*syntax.Stmt); ok && (st.Background || st.Disown) && !st.Coprocess {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // shellEnviron is the environment the interpreter starts from, with the
