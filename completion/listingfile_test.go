@@ -82,7 +82,7 @@ func withChecksum(data []byte) []byte {
 		return data
 	}
 	data = append([]byte(nil), data...)
-	binary.LittleEndian.PutUint32(data[12:], crc32.Checksum(data[16:], castagnoli))
+	binary.LittleEndian.PutUint32(data[12:], crc32.Checksum(data[16:], castagnoli()))
 	return data
 }
 

@@ -20,20 +20,27 @@ type LSColors struct {
 type lsExt struct{ suffix, sgr string }
 
 // lsDefaults are the colours ls gives file types before LS_COLORS
-// changes them (coreutils' color_indicator table).
-var lsDefaults = map[string]string{
-	"di": "01;34", "ln": "01;36",
-	"pi": "33", "so": "01;35", "bd": "01;33", "cd": "01;33", "ex": "01;32",
-	"do": "01;35", "su": "37;41", "sg": "30;43", "st": "37;44", "ow": "34;42",
-	"tw": "30;42",
+// changes them (coreutils' color_indicator table). This and lsTypeKey
+// are a list and a switch rather than maps, so that no program that links
+// the package builds them at start.
+var lsDefaults = [...]struct{ key, sgr string }{
+	{"di", "01;34"}, {"ln", "01;36"},
+	{"pi", "33"}, {"so", "01;35"}, {"bd", "01;33"}, {"cd", "01;33"}, {"ex", "01;32"},
+	{"do", "01;35"}, {"su", "37;41"}, {"sg", "30;43"}, {"st", "37;44"}, {"ow", "34;42"},
+	{"tw", "30;42"},
 }
 
-// lsTypeKeys are the two-letter keys GNU ls 9 knows.
-var lsTypeKeys = map[string]bool{
-	"lc": true, "rc": true, "ec": true, "rs": true, "no": true, "fi": true,
-	"di": true, "ln": true, "pi": true, "so": true, "bd": true, "cd": true,
-	"mi": true, "or": true, "ex": true, "do": true, "su": true, "sg": true,
-	"st": true, "ow": true, "tw": true, "ca": true, "mh": true, "cl": true,
+// lsTypeKey reports whether key is one of the two-letter keys GNU ls 9
+// knows.
+func lsTypeKey(key string) bool {
+	switch key {
+	case "lc", "rc", "ec", "rs", "no", "fi",
+		"di", "ln", "pi", "so", "bd", "cd",
+		"mi", "or", "ex", "do", "su", "sg",
+		"st", "ow", "tw", "ca", "mh", "cl":
+		return true
+	}
+	return false
 }
 
 // ParseLSColors parses an LS_COLORS value, which changes the default
@@ -46,8 +53,8 @@ var lsTypeKeys = map[string]bool{
 // colours nothing. Unknown two-letter keys are ignored.
 func ParseLSColors(s string) *LSColors {
 	c := &LSColors{types: map[string]string{}}
-	for k, v := range lsDefaults {
-		c.types[k] = v
+	for _, d := range lsDefaults {
+		c.types[d.key] = d.sgr
 	}
 	for len(s) > 0 {
 		var entry string
@@ -69,7 +76,7 @@ func ParseLSColors(s string) *LSColors {
 			suffix := key[1:]
 			c.exts = append(c.exts, lsExt{suffix: suffix, sgr: val})
 		case len(key) == 2:
-			if !lsTypeKeys[key] {
+			if !lsTypeKey(key) {
 				continue
 			}
 			if key == "ln" && val == "target" {

@@ -179,8 +179,8 @@ func unescapeAll(spec string) string {
 }
 
 func isDefault(s string) bool {
-	for _, v := range lsDefaults {
-		if v == s {
+	for _, d := range lsDefaults {
+		if d.sgr == s {
 			return true
 		}
 	}

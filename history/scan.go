@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"sync"
 	"unsafe"
 )
 
@@ -25,8 +26,24 @@ type matcher struct {
 	i    [3]int
 	a    [3]uint64
 	mask [3]uint64
-	// wide is a and mask for anchors32.
+	// wide is a and mask for anchors32, and vec whether index uses it
+	// (useWide, asked once per matcher rather than per text).
 	wide [6]uint64
+	vec  bool
+}
+
+// wide caches hasWide; tests set it, after useWide, to compare the two
+// scans (for the matchers made after).
+var (
+	wideOnce sync.Once
+	wide     bool
+)
+
+// useWide reports whether index uses anchors32 (on amd64 with AVX2). The
+// CPU is asked on the first call rather than at start (see hasWide).
+func useWide() bool {
+	wideOnce.Do(func() { wide = hasWide() })
+	return wide
 }
 
 const (
@@ -39,7 +56,7 @@ const (
 // rank gives how common each byte is (higher, more common), for the
 // choice of anchors.
 func newMatcher(pat []byte, fold bool, rank *[256]uint32) *matcher {
-	m := &matcher{pat: pat, fold: fold}
+	m := &matcher{pat: pat, fold: fold, vec: useWide()}
 	n := len(pat)
 	if n < 2 {
 		return m
@@ -97,7 +114,7 @@ func (m *matcher) index(s []byte) int {
 	}
 	last := len(s) - n // the last place a match can begin
 	k := 0
-	if useWide {
+	if m.vec {
 		// 32 places at a time while 32 fit before last+1; the words
 		// read end at most at byte k+31+i <= last+n-1.
 		for groups := (last + 1 - k) >> 5; groups > 0; groups = (last + 1 - k) >> 5 {

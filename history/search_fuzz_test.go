@@ -217,8 +217,8 @@ func FuzzFind(f *testing.F) {
 // letters, where anchors are often there without the pattern, with and
 // without the vector scan (anchors32).
 func TestMatcher(t *testing.T) {
-	saved := useWide
-	defer func() { useWide = saved }()
+	saved := useWide()
+	defer func() { wide = saved }()
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int, alpha string) string {
 		b := make([]byte, n)
@@ -228,7 +228,7 @@ func TestMatcher(t *testing.T) {
 		return string(b)
 	}
 	for k := range 40000 {
-		useWide = saved && k%2 == 0
+		wide = saved && k%2 == 0
 		alpha := []string{"ab", "abAB", "aB-_", "xyz\x80", "abcdefghij"}[r.IntN(5)]
 		text, pat := word(r.IntN(300), alpha), word(1+r.IntN(6), alpha)
 		fold := r.IntN(2) == 0 && isASCII([]byte(pat))
@@ -245,7 +245,7 @@ func TestMatcher(t *testing.T) {
 			}
 		}
 		if got != want {
-			t.Fatalf("matcher(%q, fold %v, wide %v).index(%q) = %d, want %d", pat, fold, useWide, text, got, want)
+			t.Fatalf("matcher(%q, fold %v, wide %v).index(%q) = %d, want %d", pat, fold, wide, text, got, want)
 		}
 	}
 }
@@ -289,7 +289,7 @@ func TestAnchors32(t *testing.T) {
 		for name, f := range map[string]func(p0, p1, p2 unsafe.Pointer, groups int, w *[6]uint64) (int, uint32){
 			"anchors32Go": anchors32Go, "anchors32": anchors32,
 		} {
-			if name == "anchors32" && !useWide {
+			if name == "anchors32" && !useWide() {
 				continue
 			}
 			off, mask := f(p0, p1, p2, groups, &w)

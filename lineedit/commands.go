@@ -19,43 +19,49 @@ type command struct {
 	isArg bool
 }
 
-// The registry of named commands. The package's init functions list the
-// built-in ones in builtinCommands; the map is built from the list on
-// first use (useRegistry), so that a program that links the editor but
-// does not edit (gosh -c) does not fill a map of some 200 entries at every
-// start.
+// The registry of named commands. It is built on first use (useRegistry)
+// rather than by init functions, so that a program that links the editor
+// but does not edit (gosh -c) neither fills a map of some 200 entries nor
+// touches the code that lists them at every start.
 var (
-	registryMu      sync.RWMutex
-	registry        map[string]command
-	registryOnce    sync.Once
-	builtinCommands []namedCommand
+	registryMu   sync.RWMutex
+	registry     map[string]command
+	registryOnce sync.Once
 )
 
-type namedCommand struct {
-	name string
-	c    command
-}
-
 // register adds a built-in command under its GNU Readline name. It is
-// called from init functions only.
+// called while useRegistry builds the registry only.
 func register(name string, fn Command) {
-	builtinCommands = append(builtinCommands, namedCommand{name, command{fn: fn}})
+	registry[name] = command{fn: fn}
 }
 
 // registerArg adds a built-in command that builds the numeric argument.
 func registerArg(name string, fn Command) {
-	builtinCommands = append(builtinCommands, namedCommand{name, command{fn: fn, isArg: true}})
+	registry[name] = command{fn: fn, isArg: true}
 }
 
-// useRegistry builds the registry if it is not yet built; call it before
-// taking registryMu.
+// useRegistry builds the registry and viOverrides if they are not yet
+// built; call it before taking registryMu or reading viOverrides.
 func useRegistry() {
 	registryOnce.Do(func() {
-		registry = make(map[string]command, len(builtinCommands))
-		for _, b := range builtinCommands {
-			registry[b.name] = b.c // a later registration replaces an earlier one
-		}
-		builtinCommands = nil
+		registry = make(map[string]command, 256)
+		viOverrides = make(map[string]command)
+		// In the order of their files, as the init functions that
+		// registered them ran: a later registration of a name
+		// replaces an earlier one.
+		blinkCommands()
+		editCommands()
+		historyCommands()
+		killRingCommands()
+		viCommands()
+		viOtherCommands()
+		completeCommands()
+		menuCommands()
+		effectCommands()
+		macroCommands()
+		pasteCommands()
+		searchCommands()
+		externalEditCommands()
 	})
 }
 

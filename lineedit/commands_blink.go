@@ -10,7 +10,9 @@ package lineedit
 // parenBlinkMillis is readline's _rl_paren_blink_usec, 0.5 s.
 const parenBlinkMillis = 500
 
-func init() { register("insert-close", insertClose) }
+// blinkCommands registers the command that shows the matching open
+// parenthesis (see useRegistry).
+func blinkCommands() { register("insert-close", insertClose) }
 
 func insertClose(e *Engine, n int, key byte) {
 	selfInsert(e, n, key)

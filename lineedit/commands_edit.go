@@ -9,7 +9,9 @@ import (
 // Moving, changing text, and the numeric argument: the emacs-mode
 // commands of GNU Readline 8.2 that act on the line alone.
 
-func init() {
+// editCommands registers the commands that move and change the line (see
+// useRegistry).
+func editCommands() {
 	register("forward-char", func(e *Engine, n int, _ byte) { e.moveChars(n) })
 	register("backward-char", func(e *Engine, n int, _ byte) { e.moveChars(-n) })
 	register("forward-byte", func(e *Engine, n int, _ byte) {

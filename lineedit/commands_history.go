@@ -9,7 +9,9 @@ import (
 // Moving through the history: the history commands of GNU Readline 8.2
 // other than the incremental search (search.go).
 
-func init() {
+// historyCommands registers the commands that move through the history (see
+// useRegistry).
+func historyCommands() {
 	register("previous-history", func(e *Engine, n int, _ byte) { e.historyMove(-n) })
 	register("next-history", func(e *Engine, n int, _ byte) { e.historyMove(n) })
 	register("beginning-of-history", func(e *Engine, _ int, _ byte) { e.historyPrevious(e.histPos + 1) })

@@ -2,7 +2,8 @@ package lineedit
 
 // Killing and yanking: the kill ring commands of GNU Readline 8.2.
 
-func init() {
+// killRingCommands registers the kill ring commands (see useRegistry).
+func killRingCommands() {
 	register("kill-line", func(e *Engine, n int, _ byte) {
 		if n < 0 {
 			e.kill(e.buf.lineStart(e.buf.point), true)

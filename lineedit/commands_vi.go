@@ -12,7 +12,9 @@ import (
 // names, and the vi-mode behaviour of the commands readline shares
 // between the modes.
 
-func init() {
+// viCommands registers the vi-mode commands, and fills viOverrides (see
+// useRegistry).
+func viCommands() {
 	// Entering and leaving insert mode.
 	register("vi-editing-mode", func(e *Engine, _ int, key byte) {
 		e.overwrite = false

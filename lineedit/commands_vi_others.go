@@ -4,7 +4,9 @@ package lineedit
 // which the emacs-mode work left out: arrow-key-prefix,
 // next-screen-line, previous-screen-line and tty-status.
 
-func init() {
+// viOtherCommands registers arrow-key-prefix, next-screen-line,
+// previous-screen-line and tty-status (see useRegistry).
+func viOtherCommands() {
 	// arrow-key-prefix reads the final key of an arrow key's sequence
 	// (ESC [ or ESC O, then A, B, C, D) and moves as that key does.
 	register("arrow-key-prefix", func(e *Engine, n int, _ byte) {

@@ -14,7 +14,8 @@ import (
 // in complete_menu.go, the list shown below the line in
 // complete_display.go.
 
-func init() {
+// completeCommands registers the completion commands (see useRegistry).
+func completeCommands() {
 	register("complete", func(e *Engine, n int, key byte) {
 		if e.cfg.Vars.Get("disable-completion") || e.Completer == nil {
 			// Readline inserts the key that was typed instead.

@@ -4,7 +4,8 @@ package lineedit
 // old-menu-complete put one candidate after the other in place of the
 // word, as readline's rl_menu_complete and rl_old_menu_complete.
 
-func init() {
+// menuCommands registers the menu completion commands (see useRegistry).
+func menuCommands() {
 	register("menu-complete", func(e *Engine, n int, _ byte) { e.menuComplete(n) })
 	register("menu-complete-backward", func(e *Engine, n int, _ byte) { e.menuComplete(-n) })
 	register("old-menu-complete", func(e *Engine, n int, _ byte) { e.oldMenuComplete(n) })

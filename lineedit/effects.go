@@ -33,7 +33,10 @@ func (e *Engine) TakeEffects() Effects {
 
 func macroText(keys []byte) string { return inputrc.UntranslateMacro(keys, false) }
 
-func init() {
+// effectCommands registers the commands whose effect the program carries
+// out (clearing the screen, dumps) and the editing mode switches (see
+// useRegistry).
+func effectCommands() {
 	register("clear-screen", func(e *Engine, _ int, _ byte) { e.effects.ClearScreen = true })
 	register("clear-display", func(e *Engine, _ int, _ byte) {
 		e.effects.ClearScreen, e.effects.ClearDisplay = true, true

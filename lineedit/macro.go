@@ -17,7 +17,8 @@ func (m *macroState) record(b byte) {
 
 func (m *macroState) abort() { m.recording = false; m.keys = nil }
 
-func init() {
+// macroCommands registers the keyboard macro commands (see useRegistry).
+func macroCommands() {
 	register("start-kbd-macro", func(e *Engine, _ int, _ byte) {
 		if e.macro.recording {
 			e.ding()

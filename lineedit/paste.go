@@ -5,7 +5,8 @@ import "bytes"
 // pasteEnd is what a terminal sends at the end of a bracketed paste.
 var pasteEnd = []byte("\x1b[201~")
 
-func init() {
+// pasteCommands registers bracketed-paste-begin (see useRegistry).
+func pasteCommands() {
 	// The terminal sends ESC [ 200 ~ before pasted text and ESC [ 201 ~
 	// after it: everything between is inserted as it is, as one undo step,
 	// newlines included.

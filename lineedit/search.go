@@ -74,7 +74,9 @@ func (s *isearch) failsAgain(q []byte) bool {
 // incremental search: readline's 0.1 s (_rl_input_available).
 const isearchEscWaitMillis = 100
 
-func init() {
+// searchCommands registers the incremental and non-incremental history
+// search commands (see useRegistry).
+func searchCommands() {
 	register("reverse-search-history", func(e *Engine, _ int, _ byte) { e.startSearch(false, false) })
 	register("forward-search-history", func(e *Engine, _ int, _ byte) { e.startSearch(true, false) })
 	register("non-incremental-reverse-search-history", func(e *Engine, _ int, _ byte) { e.startSearch(false, true) })

@@ -435,13 +435,15 @@ func (e *Engine) viOverride(name string) (command, bool) {
 			}}, true
 		}
 	}
+	useRegistry()
 	c, ok := viOverrides[name]
 	return c, ok
 }
 
 // viOverrides are readline's commands that behave differently in vi
-// mode (see the VI_MODE parts of text.c, misc.c, kill.c).
-var viOverrides = map[string]command{}
+// mode (see the VI_MODE parts of text.c, misc.c, kill.c). viCommands
+// fills it when the registry is built (useRegistry).
+var viOverrides map[string]command
 
 // SetEditingMode switches the editing mode at once, as the
 // emacs-editing-mode and vi-editing-mode commands do; a program does it

@@ -58,7 +58,9 @@ func (e *Engine) FinishExternalEdit(text string, ok bool) {
 	}
 }
 
-func init() {
+// externalEditCommands registers the commands that edit the line in an
+// editor (see useRegistry).
+func externalEditCommands() {
 	edit := func(def string) Command {
 		return func(e *Engine, n int, _ byte) {
 			e.effects.ExternalEdit = &ExternalEdit{Text: e.Line(), Count: n, Explicit: e.explicit, Default: def}

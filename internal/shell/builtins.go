@@ -23,8 +23,8 @@ type Builtin func(ctx context.Context, args []string) error
 // defaultBuiltins holds constructors for the built-ins that every new Shell
 // starts with, keyed by name. Files of this package add to it from their
 // init functions through registerDefault, so that a new built-in lives in a
-// file of its own.
-var defaultBuiltins = map[string]func(*Shell) Builtin{}
+// file of its own. Like helpTopics, it is made with room for them.
+var defaultBuiltins = make(map[string]func(*Shell) Builtin, 28)
 
 // registerDefault makes every Shell created from now on start with the
 // built-in that mk returns for it. It is meant to be called from init.

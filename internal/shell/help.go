@@ -24,7 +24,10 @@ type helpTopic struct {
 
 // helpTopics documents the gosh built-ins, next to the registry of
 // built-ins itself (defaultBuiltins): every default built-in has a topic.
-var helpTopics = map[string]helpTopic{}
+// The init functions fill it at every start, so it is made with room for
+// them (up to 28 entries fit without growing the map): growing it step by
+// step cost more than filling it.
+var helpTopics = make(map[string]helpTopic, 28)
 
 // registerHelp documents the gosh built-in name. It is meant to be called
 // from init, with registerDefault.

@@ -6,8 +6,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// nativeAdvice maps Advice to madvise(2)'s values on Linux.
-var nativeAdvice = map[Advice]int{
+// nativeAdvice holds madvise(2)'s values on Linux, indexed by Advice. It
+// is an array, not a map, so that no program that links the package
+// builds it at start.
+var nativeAdvice = [...]int{
 	AdviceNormal:        unix.MADV_NORMAL,
 	AdviceRandom:        unix.MADV_RANDOM,
 	AdviceSequential:    unix.MADV_SEQUENTIAL,

@@ -8,8 +8,10 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// nativeAdvice maps Advice to madvise(2)'s values.
-var nativeAdvice = map[Advice]int{
+// nativeAdvice holds madvise(2)'s values, indexed by Advice; the advice
+// past its end is not supported. It is an array, not a map, so that no
+// program that links the package builds it at start.
+var nativeAdvice = [...]int{
 	AdviceNormal:     unix.MADV_NORMAL,
 	AdviceRandom:     unix.MADV_RANDOM,
 	AdviceSequential: unix.MADV_SEQUENTIAL,

@@ -61,10 +61,10 @@ func (m *mapping) flush(lo, hi int) error {
 
 // sysAdvise passes advice on b to madvise(2).
 func sysAdvise(b []byte, a Advice) error {
-	native, ok := nativeAdvice[a]
-	if !ok {
+	if a < 0 || int(a) >= len(nativeAdvice) {
 		return ErrUnsupported
 	}
+	native := nativeAdvice[a]
 	if len(b) == 0 {
 		return nil
 	}
