@@ -83,6 +83,14 @@ func (u *upvarState) usesUpvars(body *syntax.Stmt) bool {
 // and __gosh_upvars_done. handled is false for every other call.
 func (s *Shell) upvarCall(ctx context.Context, args []string) ([]string, bool) {
 	name := args[0]
+	switch name {
+	case upvarsDone, "_upvars", "_upvar":
+	default:
+		if s.functionBody(ctx, name) == nil {
+			// Most calls: no state is made for them.
+			return args, false
+		}
+	}
 	hc := interp.HandlerCtx(ctx)
 	u := s.upvars()
 	switch name {

@@ -130,7 +130,7 @@ type Shell struct {
 // New returns a Shell configured by opts. The rc file is not read until
 // the first Run call.
 func New(opts Options) (*Shell, error) {
-	s := &Shell{opts: opts, builtins: make(map[string]Builtin)}
+	s := &Shell{opts: opts, builtins: make(map[string]Builtin, len(defaultBuiltins))}
 	s.jobs = newJobTable(s.stderr())
 	s.jobs.script = !opts.Interactive
 	env := opts.Env
