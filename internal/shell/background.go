@@ -20,12 +20,12 @@ import (
 // bodies in them) before the interpreter sees it, into a call of one of
 // two hidden built-ins that start the job as a process:
 //
-//   - a lone simple command ("sleep 10 > log &") becomes bgExecName with
-//     the command's words, which the interpreter expands in place (and
-//     whose redirections it applies); the built-in starts the program
-//     itself, so $! is the program's process ID as in bash. If the name is
-//     a function, a built-in or an alias, the expanded words go to a
-//     worker as below.
+//   - a lone simple command ("sleep 10 > log &") stays as it is, marked
+//     (bgMarkVar) for the call handler to make it a call of bgExecName
+//     once the interpreter has expanded its words and aliases and applied
+//     its redirections in place; the built-in starts the program itself,
+//     so $! is the program's process ID as in bash. If the name is a
+//     function or a built-in, the expanded words go to a worker as below.
 //   - anything else ("{ a; b; } &", "a | b &", "f &" with assignments)
 //     becomes bgShellName, which starts a new gosh (a worker, subshell.go)
 //     given the shell's variables, functions, aliases and options and the
@@ -38,6 +38,33 @@ const (
 	bgExecName  = "\x00gosh-bg-exec"  // args: index, $0, the command's words
 	bgShellName = "\x00gosh-bg-shell" // args: index, $0, "$@"
 )
+
+// bgMarkVar is the variable a lone simple command's statement is marked
+// with: "index:position:$0", assigned for the command only. The position
+// (posKey) is the command's own: code the shell runs while the mark is
+// set (what the job needs of the shell's state, in a subshell) sees it
+// too, and is not the marked command.
+const bgMarkVar = "\x00gosh-bg"
+
+// posKey identifies a command's position in its source.
+func posKey(p syntax.Pos) string {
+	return strconv.FormatUint(uint64(p.Line()), 10) + "." + strconv.FormatUint(uint64(p.Col()), 10) + "." + strconv.FormatUint(uint64(p.Offset()), 10)
+}
+
+// bgCall returns the call of bgExecName that args, the words of a command
+// marked with bgMarkVar, stand for; ok is false for other commands.
+func bgCall(hc interp.HandlerContext, args []string) (call []string, ok bool) {
+	mark := hc.Env.Get(bgMarkVar)
+	if !mark.IsSet() || !hc.Pos.IsValid() {
+		return nil, false
+	}
+	n, rest, _ := strings.Cut(mark.String(), ":")
+	at, arg0, _ := strings.Cut(rest, ":")
+	if at != posKey(hc.Pos) {
+		return nil, false
+	}
+	return append([]string{bgExecName, n, arg0}, args...), true
+}
 
 // A bgStmt is a statement that ran with "&" before the rewriting.
 type bgStmt struct {
@@ -110,9 +137,14 @@ func (s *Shell) adoptBackground(node syntax.Node) {
 		// descriptors open as long as it runs).
 		repl := syntax.Stmt{Comments: st.Comments, Position: st.Position, Semicolon: st.Semicolon, Redirs: st.Redirs}
 		if ce, ok := st.Cmd.(*syntax.CallExpr); ok && len(ce.Assigns) == 0 && len(ce.Args) > 0 && !st.Negated {
-			// The interpreter expands the words too.
-			args := append([]*syntax.Word{litWord(bgExecName), litWord(n), arg0}, ce.Args...)
-			repl.Cmd = &syntax.CallExpr{Args: args}
+			// The interpreter expands the words (and aliases) too, and
+			// traces the command as bash's child would (set -x): the
+			// statement's mark is an assignment before it, which the
+			// interpreter does not trace, and which overrideCalls turns
+			// into the hidden built-in's arguments (bgCall).
+			at := ce.Args[0].Pos()
+			mark := &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{Value: n + ":" + posKey(at) + ":"}, arg0.Parts[0]}}
+			repl.Cmd = &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: &syntax.Lit{Value: bgMarkVar}, Value: mark}}, Args: ce.Args}
 		} else {
 			params := &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Parts: []syntax.WordPart{&syntax.ParamExp{Short: true, Param: &syntax.Lit{Value: "@"}}}}}}
 			repl.Cmd = &syntax.CallExpr{Args: []*syntax.Word{litWord(bgShellName), litWord(n), arg0, params}}
@@ -261,8 +293,8 @@ func (s *Shell) runBgCall(ctx context.Context, args []string, next interp.ExecHa
 	if len(words) == 0 {
 		return nil // the words expanded to nothing: nothing runs, as in bash
 	}
-	if s.runsInShell(ctx, words[0]) {
-		// A function, built-in or alias needs a shell: a worker runs the
+	if s.runsInShell(words[0]) {
+		// A function or built-in needs a shell: a worker runs the
 		// expanded words (the redirections are applied already).
 		return s.startWorkerJob(ctx, bg, quoteWords(words), arg0, nil, next)
 	}
@@ -277,21 +309,14 @@ func (s *Shell) runBgCall(ctx context.Context, args []string, next interp.ExecHa
 }
 
 // runsInShell reports whether the command name runs inside a shell rather
-// than as a program: a function, a built-in, or (when aliases are
-// expanded, as at the prompt) an alias.
-func (s *Shell) runsInShell(ctx context.Context, name string) bool {
+// than as a program: a function or a built-in. (Aliases are expanded
+// already.)
+func (s *Shell) runsInShell(name string) bool {
 	if s.runner.Funcs[name] != nil || interp.IsBuiltin(name) || strings.HasPrefix(name, "\x00") {
 		return true
 	}
 	if _, ok := s.lookupBuiltin(name); ok {
 		return true
-	}
-	if s.opts.Interactive {
-		for _, a := range s.aliasNames(ctx) {
-			if a == name {
-				return true
-			}
-		}
 	}
 	return false
 }

@@ -97,3 +97,12 @@ declare -f f g h nope; echo "st=$?"; typeset -f h`)
 		t.Errorf("got stdout %q, stderr %q; want %q", stdout, stderr, want)
 	}
 }
+
+// TestBackgroundTrace: under set -x, a background command is traced as
+// bash's child traces it, not as the call gosh makes of it.
+func TestBackgroundTrace(t *testing.T) {
+	_, stderr := runToFiles(t, "set -x; sleep 0 > /dev/null & wait")
+	if want := "+ sleep 0\n+ wait\n"; stderr != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+}

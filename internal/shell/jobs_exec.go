@@ -420,6 +420,9 @@ func execEnv(env expand.Environ) []string {
 	list := make([]string, 0, 64)
 	at := make(map[string]int, 64)
 	for name, vr := range env.Each {
+		if strings.HasPrefix(name, "\x00") {
+			continue // gosh's marks (background.go), never exported
+		}
 		if !vr.IsSet() {
 			if i, ok := at[name]; ok {
 				list[i] = ""

@@ -34,6 +34,9 @@ var takenOver = map[string]bool{
 // the gosh built-in with the original arguments. A function of the same
 // name still comes first, as in bash.
 func (s *Shell) overrideCalls(ctx context.Context, args []string) ([]string, error) {
+	if call, ok := bgCall(interp.HandlerCtx(ctx), args); ok {
+		return call, nil // a background command (background.go)
+	}
 	if len(args) > 0 {
 		if out, ok := s.integrationCalls(ctx, args); ok {
 			return out, nil

@@ -85,7 +85,7 @@ func (s *Shell) startWorkerJob(ctx context.Context, bg *bgStmt, src, arg0 string
 func (s *Shell) subshellState(ctx context.Context, hc interp.HandlerContext, src, arg0 string, params []string) *subshellState {
 	st := &subshellState{Src: src, Name: arg0, Params: params, Dir: hc.Dir, Status: hc.LastExitStatus, Vars: map[string]expand.Variable{}}
 	for name, vr := range hc.Env.Each {
-		if !vr.Declared() || strings.ContainsAny(name, "!$") {
+		if !vr.Declared() || strings.ContainsAny(name, "!$\x00") {
 			delete(st.Vars, name)
 			continue
 		}

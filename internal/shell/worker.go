@@ -245,7 +245,7 @@ func exportedEnv(env expand.Environ) []string {
 	var list []string
 	for name, vr := range env.Each {
 		i, dup := seen[name]
-		keep := vr.IsSet() && vr.Exported && vr.Kind == expand.String
+		keep := vr.IsSet() && vr.Exported && vr.Kind == expand.String && !strings.HasPrefix(name, "\x00")
 		switch {
 		case dup && keep:
 			list[i] = name + "=" + vr.String()
