@@ -115,13 +115,12 @@ func (s *Shell) adoptBackground(node syntax.Node) {
 	s.bgMu.Lock()
 	defer s.bgMu.Unlock()
 	for _, d := range decls {
-		var b, body strings.Builder
-		p.Print(&b, d)         //nolint:errcheck // a Builder does not fail
-		p.Print(&body, d.Body) //nolint:errcheck
+		var body strings.Builder
+		p.Print(&body, d.Body) //nolint:errcheck // a Builder does not fail
 		if s.funcSrc == nil {
 			s.funcSrc = map[*syntax.Stmt]funcText{}
 		}
-		s.funcSrc[d.Body] = funcText{decl: b.String(), body: body.String()}
+		s.funcSrc[d.Body] = funcText{body: body.String()}
 	}
 	for i, st := range bgs {
 		c := *st
@@ -180,8 +179,8 @@ func rewritten(node syntax.Node) bool {
 }
 
 // A funcText is a function as written, before adoptBackground rewrote
-// its body: the whole definition, and the body alone.
-type funcText struct{ decl, body string }
+// its body.
+type funcText struct{ body string }
 
 // declareFName is the hidden built-in "declare -f NAME..." becomes: the
 // interpreter would print the bodies as rewritten.
