@@ -195,14 +195,9 @@ func TestJobSignalsReachTheJob(t *testing.T) {
 // and the Done notice before a later prompt.
 func TestBackgroundJob(t *testing.T) {
 	p := goshIn(t, t.TempDir())
-	p.Type("sleep 0.3 &\r")
-	line := p.WaitFor("$ ", wait)
-	m := regexp.MustCompile(`\[1\] (\d+)\r\n`).FindStringSubmatch(line)
-	if m == nil {
-		t.Fatalf("no [1] PID line in %q", line)
-	}
+	pid := startJob(t, p, "sleep 0.3 &")
 	p.Type("echo bang=$!\r")
-	p.WaitFor("bang="+m[1]+"\r\n", wait)
+	p.WaitFor("bang="+pid+"\r\n", wait)
 	p.WaitFor("$ ", wait)
 	time.Sleep(500 * time.Millisecond)
 	p.Type("\r")
@@ -218,6 +213,19 @@ func TestBackgroundJob(t *testing.T) {
 	p.Wait(wait)
 }
 
+// startJob types cmd, which starts job 1 in the background, and returns
+// the process ID the shell announces for it ("[1] PID").
+func startJob(t *testing.T, p *ptytest.PTY, cmd string) string {
+	t.Helper()
+	p.Type(cmd + "\r")
+	line := p.WaitFor("$ ", wait)
+	m := regexp.MustCompile(`\[1\] (\d+)\r\n`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("no [1] PID line in %q", line)
+	}
+	return m[1]
+}
+
 // TestBackgroundWorkerJob: a background group of commands is a process
 // of its own (a worker) that job control handles as bash handles its
 // forked subshell: [1] PID, fg, C-z, bg, and its output at the end; and
@@ -225,13 +233,7 @@ func TestBackgroundJob(t *testing.T) {
 func TestBackgroundWorkerJob(t *testing.T) {
 	dir := t.TempDir()
 	p := goshIn(t, dir)
-	p.Type("{ sleep 1; echo done1; } &\r")
-	line := p.WaitFor("$ ", wait)
-	m := regexp.MustCompile(`\[1\] (\d+)\r\n`).FindStringSubmatch(line)
-	if m == nil {
-		t.Fatalf("no [1] PID line in %q", line)
-	}
-	worker, _ := strconv.Atoi(m[1])
+	worker, _ := strconv.Atoi(startJob(t, p, "{ sleep 1; echo done1; } &"))
 	if st, ok := readStat(worker); !ok || st.ppid != p.Pid() || st.pgrp != worker {
 		t.Errorf("the job's process %d: %+v, want a child of the shell in a group of its own", worker, st)
 	}
