@@ -65,6 +65,13 @@ var integrationScripts = []string{
 	`f() { local OPTIND=1 flag; while getopts "ac:" flag "$@"; do echo "$flag ${OPTARG-}"; done; echo "end $flag $OPTIND"; }; f -a -- x; f -ac 1 x; f -- -a`,
 	// cd -- and -L.
 	`mkdir -p d/e; cd -- d; pwd; cd -L e; pwd`,
+	// trap on signals: the action runs before the next command (and ends
+	// a wait at once), "" ignores (in children too), -p and -l print.
+	`trap 'echo got' USR1; kill -USR1 $$; echo after`,
+	`trap 'echo bye' EXIT; trap 'echo u' USR1 SIGUSR2; trap -p; trap -p USR2; trap - USR2; trap -p`,
+	`trap '' INT; sh -c 'kill -INT $$; echo survived'; trap - INT; sh -c 'kill -INT $$; echo survived2'; echo st=$?`,
+	`trap 'echo term' TERM; (sleep 0.2; kill -TERM $$) & sleep 3 & wait $!; echo "st=$?"; kill %2; wait`,
+	`trap 'echo x' NOSUCH; echo st=$?; trap -l | head -2`,
 }
 
 // bashPrefix starts bash's messages: its path, then the line.

@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -127,6 +128,9 @@ func (s *Shell) killBuiltin() Builtin {
 				fmt.Fprintf(stderr, "gosh: kill: %s: arguments must be process or job IDs\n", target)
 				status = 1
 				continue
+			}
+			if pid == os.Getpid() && s.trapSelf(sig) {
+				continue // recorded for its trap at once (traps.go)
 			}
 			if err := syscall.Kill(pid, sig); err != nil {
 				fmt.Fprintf(stderr, "gosh: kill: (%d) - %s\n", pid, errText(err))

@@ -37,6 +37,14 @@ func (s *Shell) overrideCalls(ctx context.Context, args []string) ([]string, err
 	if call, ok := bgCall(interp.HandlerCtx(ctx), args); ok {
 		return call, nil // a background command (background.go)
 	}
+	if call, ok := s.withTraps(args); ok {
+		return call, nil // the actions of trapped signals first (traps.go)
+	}
+	if len(args) > 0 && args[0] == "trap" {
+		if out, ok := s.trapCall(ctx, args); ok {
+			return out, nil
+		}
+	}
 	if len(args) > 0 {
 		if out, ok := s.integrationCalls(ctx, args); ok {
 			return out, nil

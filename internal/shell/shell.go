@@ -121,6 +121,11 @@ type Shell struct {
 	// sub is what a background worker was started with (subshell.go),
 	// nil in other shells.
 	sub *subshellState
+	// trapSt is the signal traps (traps.go), made on first use; sigCh is
+	// where an interactive shell's own signals arrive (signals.go).
+	trapOnce sync.Once
+	trapSt   *trapState
+	sigCh    chan os.Signal
 	// lastTypedDir is the directory part of a word, as typed, whose
 	// directory was last read ahead for completion on this line
 	// (complete_editor.go).

@@ -21,8 +21,8 @@ import (
 // ignored one would stay ignored.
 func (s *Shell) catchSignals() {
 	ch := make(chan os.Signal, 8)
-	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM, syscall.SIGQUIT,
-		syscall.SIGTSTP, syscall.SIGTTIN, syscall.SIGTTOU, syscall.SIGHUP)
+	s.sigCh = ch
+	signal.Notify(ch, caughtSignals...)
 	go func() {
 		for sig := range ch {
 			switch sig {
@@ -35,3 +35,7 @@ func (s *Shell) catchSignals() {
 		}
 	}()
 }
+
+// caughtSignals are the signals an interactive shell catches.
+var caughtSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGQUIT,
+	syscall.SIGTSTP, syscall.SIGTTIN, syscall.SIGTTOU, syscall.SIGHUP}

@@ -18,6 +18,39 @@ func init() { registerDefault("wait", (*Shell).waitBuiltin) }
 // a function, whose "g1"-style ids it passes on to the interpreter).
 // A C-c stops the wait with status 130.
 func (s *Shell) waitBuiltin() Builtin {
+	wait := s.waitCmd()
+	return func(ctx context.Context, args []string) error {
+		// A trapped signal ends the wait at once with status 128+signal,
+		// as in bash; its action runs before the next command.
+		wake := s.trapWake()
+		if wake == nil {
+			return wait(ctx, args)
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		trapped := make(chan struct{})
+		go func() {
+			select {
+			case <-wake:
+				close(trapped)
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		err := wait(ctx, args)
+		select {
+		case <-trapped:
+			if sig := s.lastPendingSignal(); sig != 0 {
+				return interp.ExitStatus(128 + int(sig))
+			}
+		default:
+		}
+		return err
+	}
+}
+
+// waitCmd is wait without traps.
+func (s *Shell) waitCmd() Builtin {
 	return func(ctx context.Context, args []string) error {
 		flags, rest, bad := parseFlags(args[1:], "fn")
 		if bad != 0 {
