@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"mvdan.cc/sh/v3/expand"
 	"mvdan.cc/sh/v3/interp"
@@ -124,7 +125,7 @@ type Shell struct {
 	// trapSt is the signal traps (traps.go), made on first use; sigCh is
 	// where an interactive shell's own signals arrive (signals.go).
 	trapOnce sync.Once
-	trapSt   *trapState
+	trapSt   atomic.Pointer[trapState]
 	sigCh    chan os.Signal
 	// lastTypedDir is the directory part of a word, as typed, whose
 	// directory was last read ahead for completion on this line

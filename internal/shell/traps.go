@@ -36,9 +36,9 @@ type trapState struct {
 // traps returns the shell's trap state, made on first use.
 func (s *Shell) traps() *trapState {
 	s.trapOnce.Do(func() {
-		s.trapSt = &trapState{actions: map[syscall.Signal]string{}, dflt: map[syscall.Signal]bool{}, wake: make(chan struct{})}
+		s.trapSt.Store(&trapState{actions: map[syscall.Signal]string{}, dflt: map[syscall.Signal]bool{}, wake: make(chan struct{})})
 	})
-	return s.trapSt
+	return s.trapSt.Load()
 }
 
 // interpTrapSpecs are the conditions the interpreter's trap handles.
@@ -207,10 +207,10 @@ func (s *Shell) catchTraps(t *trapState) {
 // only a moment later, after the next command had started; ignored, it
 // is dropped. It reports false when sig has no trap.
 func (s *Shell) trapSelf(sig syscall.Signal) bool {
-	if s.trapSt == nil {
+	t := s.trapSt.Load()
+	if t == nil {
 		return false
 	}
-	t := s.trapSt
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	a, ok := t.actions[sig]
@@ -228,10 +228,10 @@ func (s *Shell) trapSelf(sig syscall.Signal) bool {
 // pendingTraps returns the actions of the signals caught since the last
 // call, in the order they came, as shell code; "" if there are none.
 func (s *Shell) pendingTraps() string {
-	if s.trapSt == nil {
+	t := s.trapSt.Load()
+	if t == nil {
 		return ""
 	}
-	t := s.trapSt
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var b strings.Builder
@@ -247,24 +247,26 @@ func (s *Shell) pendingTraps() string {
 // trapWake returns a channel closed when a trapped signal arrives, nil
 // when the shell traps none.
 func (s *Shell) trapWake() <-chan struct{} {
-	if s.trapSt == nil {
+	t := s.trapSt.Load()
+	if t == nil {
 		return nil
 	}
-	s.trapSt.mu.Lock()
-	defer s.trapSt.mu.Unlock()
-	return s.trapSt.wake
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.wake
 }
 
 // lastPendingSignal returns the latest caught signal whose action has not
 // run yet, or 0.
 func (s *Shell) lastPendingSignal() syscall.Signal {
-	if s.trapSt == nil {
+	t := s.trapSt.Load()
+	if t == nil {
 		return 0
 	}
-	s.trapSt.mu.Lock()
-	defer s.trapSt.mu.Unlock()
-	if n := len(s.trapSt.pending); n > 0 {
-		return s.trapSt.pending[n-1]
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if n := len(t.pending); n > 0 {
+		return t.pending[n-1]
 	}
 	return 0
 }
