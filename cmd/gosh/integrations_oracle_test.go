@@ -72,6 +72,7 @@ var integrationScripts = []string{
 	`trap '' INT; sh -c 'kill -INT $$; echo survived'; trap - INT; sh -c 'kill -INT $$; echo survived2'; echo st=$?`,
 	`trap 'echo term' TERM; (sleep 0.2; kill -TERM $$) & sleep 3 & wait $!; echo "st=$?"; kill %2; wait`,
 	`trap 'echo x' NOSUCH; echo st=$?; trap -l | head -2`,
+	`trap 'echo term' TERM; (sleep 0.2; kill -TERM $$) & sleep 1.5`,
 }
 
 // bashPrefix starts bash's messages: its path, then the line.

@@ -72,5 +72,7 @@ func (s *Shell) runScript(ctx context.Context, r io.Reader, source, name string)
 	// The interpreter takes $0 from the name of the file it runs.
 	f.Name = name
 	s.adopt(f)
-	return s.runner.Run(ctx, f)
+	err = s.runner.Run(ctx, f)
+	s.runLateTraps(ctx, source)
+	return err
 }

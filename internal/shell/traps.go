@@ -343,3 +343,19 @@ func (s *Shell) recatch(sig syscall.Signal) {
 		signal.Notify(s.sigCh, sig)
 	}
 }
+
+// runLateTraps runs the actions of signals caught during the last command
+// of a script, which no next command ran: bash runs them before it exits.
+// The script's status stays.
+func (s *Shell) runLateTraps(ctx context.Context, source string) {
+	actions := s.pendingTraps()
+	if actions == "" || s.runner.Exited() {
+		return
+	}
+	f, err := parse(strings.NewReader(actions), source)
+	if err != nil {
+		return
+	}
+	s.adopt(f)
+	s.runner.Run(ctx, f) //nolint:errcheck // the script's status is the shell's
+}
