@@ -73,6 +73,9 @@ var integrationScripts = []string{
 	`trap 'echo term' TERM; (sleep 0.2; kill -TERM $$) & sleep 3 & wait $!; echo "st=$?"; kill %2; wait`,
 	`trap 'echo x' NOSUCH; echo st=$?; trap -l | head -2`,
 	`trap 'echo term' TERM; (sleep 0.2; kill -TERM $$) & sleep 1.5`,
+	// wait -p: the job whose status wait returns.
+	`(sleep 0.3; exit 3) & a=$!; (sleep 0.05; exit 4) & b=$!; wait -n -p got; st=$?; [ "$got" = "$b" ] && echo "first st=$st"; wait -np got; st=$?; [ "$got" = "$a" ] && echo "second st=$st"; (exit 5) & c=$!; wait -p got $c; st=$?; [ "$got" = "$c" ] && echo "third st=$st"`,
+	`wait -p 1x; echo st=$?`,
 }
 
 // bashPrefix starts bash's messages: its path, then the line.

@@ -116,7 +116,6 @@ func bashOracle(t *testing.T, script string) string {
 // from bash's, because gosh's built-in lacks an option.
 var goshOnlySynopses = map[string]string{
 	"jobs": "no jobs -x",
-	"wait": "no wait -p",
 }
 
 // TestHelpTopicsOracle compares help's topics with bash 5.2's: compgen -A

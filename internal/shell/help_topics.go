@@ -108,7 +108,7 @@ Exit Status:
 Returns success unless job control is not enabled or an error occurs.`,
 	})
 	registerHelp("wait", helpTopic{
-		synopsis: "wait [-fn] [id ...]",
+		synopsis: "wait [-fn] [-p var] [id ...]",
 		short:    "Wait for job completion and return exit status.",
 		long: `Waits for each process identified by an ID, which may be a process ID
 or a job specification, and reports its termination status.  If ID is
@@ -119,7 +119,12 @@ processes in that job's pipeline.
 If the -n option is supplied, waits for the next job to terminate and
 returns its exit status.
 
-A C-c stops the wait with status 130.
+If the -p option is supplied, the process or job identifier of the job
+for which the exit status is returned is assigned to the variable VAR
+named by the option argument.
+
+A C-c stops the wait with status 130; a signal with a trap stops it with
+status 128 plus the signal's number.
 
 Exit Status:
 Returns the status of the last ID; fails if ID is invalid or an invalid

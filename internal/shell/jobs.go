@@ -164,6 +164,7 @@ type jobTable struct {
 	tc      *termControl  // nil without job control
 	fg      []*task       // the tasks C-c interrupts: the statement running, and a job brought to the foreground
 	lastBg  string        // $!: the first process of the last job started with "&" (or its job spec, when it had none)
+	waited  string        // wait -p: the job wait returned the status of, as $! named it
 	errw    io.Writer     // the shell's standard error, for notices
 	// script is set in a shell that is not interactive, which reports
 	// no job killed by a signal as it collects it (bash).

@@ -45,6 +45,11 @@ func (s *Shell) overrideCalls(ctx context.Context, args []string) ([]string, err
 			return out, nil
 		}
 	}
+	if len(args) > 0 && args[0] == "wait" {
+		if out, ok := s.waitPCall(ctx, args); ok {
+			return out, nil // wait.go
+		}
+	}
 	if len(args) > 0 {
 		if out, ok := s.integrationCalls(ctx, args); ok {
 			return out, nil

@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"mvdan.cc/sh/v3/interp"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 func init() { registerDefault("wait", (*Shell).waitBuiltin) }
 
-// waitBuiltin is bash's wait [-fn] [id ...], taken over from the
+// waitBuiltin is bash's wait [-fn] [id ...] (-p: waitPCall), taken over from the
 // interpreter so that it knows gosh's jobs: an id is a job spec (%1) or a
 // process ID ($!). Without ids it waits for every running job, and for the
 // background commands the interpreter runs itself (a "&" inside a loop or
@@ -54,7 +55,7 @@ func (s *Shell) waitCmd() Builtin {
 	return func(ctx context.Context, args []string) error {
 		flags, rest, bad := parseFlags(args[1:], "fn")
 		if bad != 0 {
-			fmt.Fprintf(stderrOf(ctx), "gosh: wait: -%c: invalid option\nwait: usage: wait [-fn] [id ...]\n", bad)
+			fmt.Fprintf(stderrOf(ctx), "gosh: wait: -%c: invalid option\nwait: usage: wait [-fn] [-p var] [id ...]\n", bad)
 			return interp.ExitStatus(2)
 		}
 		jt := s.jobs
@@ -132,6 +133,9 @@ func (s *Shell) waitCmd() Builtin {
 				status = 127
 				continue
 			}
+			jt.mu.Lock()
+			jt.waited = id
+			jt.mu.Unlock()
 			st, ok := s.waitFor(ctx, j, pid)
 			if !ok {
 				return interp.ExitStatus(130)
@@ -181,6 +185,7 @@ func (s *Shell) waitAny(ctx context.Context) error {
 			switch j.state() {
 			case jobDone:
 				jt.removeLocked(j)
+				jt.waited = j.spec()
 				if st := j.exitStatus(); st != 0 {
 					return interp.ExitStatus(st)
 				}
@@ -196,4 +201,62 @@ func (s *Shell) waitAny(ctx context.Context) error {
 			return interp.ExitStatus(130)
 		}
 	}
+}
+
+// waitPCall handles wait -p NAME (bash 5.1): it waits as wait does, then
+// assigns NAME the process ID (or job spec) of the job whose status it
+// returns. The variable is set through the interpreter: the command
+// becomes an eval of the assignment and the status. handled is false for
+// a wait without -p.
+func (s *Shell) waitPCall(ctx context.Context, args []string) ([]string, bool) {
+	var rest []string
+	name := ""
+	for i := 1; i < len(args); i++ {
+		a := args[i]
+		if a == "--" || len(a) < 2 || a[0] != '-' {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		if strings.HasSuffix(a, "p") && i+1 < len(args) {
+			name = args[i+1]
+			if a != "-p" {
+				rest = append(rest, strings.TrimSuffix(a, "p"))
+			}
+			i++
+			continue
+		}
+		rest = append(rest, a)
+	}
+	if name == "" {
+		return args, false
+	}
+	if !syntax.ValidName(name) {
+		fmt.Fprintf(stderrOf(ctx), "gosh: wait: `%s': not a valid identifier\n", name)
+		return statusCommand(1), true
+	}
+	wait, ok := s.lookupBuiltin("wait")
+	if !ok {
+		return args, false
+	}
+	s.jobs.mu.Lock()
+	s.jobs.waited = ""
+	s.jobs.mu.Unlock()
+	status := ExitCode(wait(ctx, append([]string{"wait"}, rest...)))
+	s.jobs.mu.Lock()
+	id := s.jobs.waited
+	s.jobs.mu.Unlock()
+	code := "unset " + name + "\n"
+	if id != "" {
+		code = name + "=" + quoteWords([]string{id}) + "\n"
+	}
+	return []string{"eval", code + statusScript(status)}, true
+}
+
+// spec is how $! names the job: its first process's ID, or its job spec
+// when it started none.
+func (j *job) spec() string {
+	if j.firstPid != 0 {
+		return strconv.Itoa(j.firstPid)
+	}
+	return "%" + strconv.Itoa(j.id)
 }
