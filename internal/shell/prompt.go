@@ -147,14 +147,25 @@ func decodePrompt(ps string, info promptInfo, getenv func(string) string) string
 		case 'W':
 			quoted(promptDir(getenv, true))
 		case '0', '1', '2', '3', '4', '5', '6', '7':
-			n, j := 0, i
-			for ; j < len(ps) && j < i+3 && ps[j] >= '0' && ps[j] <= '7'; j++ {
-				n = n*8 + int(ps[j]-'0')
+			// As bash: three octal digits (fewer only at the end of
+			// the prompt), else the escape stays as it is.
+			digits := ps[i:min(i+3, len(ps))]
+			if strings.Trim(digits, "01234567") != "" {
+				b.WriteByte('\\')
+				b.WriteByte(e)
+				continue
 			}
-			i = j - 1
-			switch byte(n) {
-			case 0:
-			case '$', '`', '\\':
+			n := 0
+			for _, d := range []byte(digits) {
+				n = n*8 + int(d-'0')
+			}
+			i += len(digits) - 1
+			switch {
+			case byte(n) == 0:
+			case n > 0o377 && byte(n) == 1:
+				// bash writes the byte, its quoting character, which
+				// its quote removal then takes away.
+			case byte(n) == '$' || byte(n) == '`' || byte(n) == '\\':
 				b.WriteByte('\\')
 				b.WriteByte(byte(n))
 			default:

@@ -1,6 +1,7 @@
 package shell
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -35,11 +36,35 @@ func FuzzDecodePrompt(f *testing.F) {
 		if !strings.Contains(ps, `\`) && got != ps {
 			t.Fatalf("decodePrompt(%q) = %q: text without escapes must pass through", ps, got)
 		}
-		if strings.Count(ps, `\[`) == 0 && strings.Contains(got, "\x01") && !strings.Contains(ps, "\x01") && !strings.Contains(ps, `\1`) && !strings.Contains(ps, `\0`) {
+		// An octal escape may make the marker as in bash: \001, or \1 at
+		// the end (\401 vanishes, as in bash: TestDecodePromptOctal).
+		octalMarker := strings.Contains(ps, `\0`) || strings.Contains(ps, `\1`)
+		if strings.Count(ps, `\[`) == 0 && strings.Contains(got, "\x01") && !strings.Contains(ps, "\x01") && !octalMarker {
 			t.Fatalf("decodePrompt(%q) = %q: a start marker without \\[", ps, got)
 		}
 		if utf8.ValidString(ps) && !strings.ContainsAny(ps, `\`) && !utf8.ValidString(got) {
 			t.Fatalf("decodePrompt(%q) = %q: valid text became invalid", ps, got)
 		}
 	})
+}
+
+// TestDecodePromptOctal: \NNN as bash 5.2 decodes it (${PS1@P}): three
+// octal digits, or fewer at the very end; a value past 0o377 cut to a
+// byte, except that \401 vanishes as in bash; \000 and \400 give nothing.
+func TestDecodePromptOctal(t *testing.T) {
+	cases := []string{`\577x`, `\401x`, `\400x`, `\7`, `\7x`, `\07x`, `\007x`, `\0`, `\08`, `\101\7\08`, `\477x`, `\001x`, `\1011`}
+	var script strings.Builder
+	for _, c := range cases {
+		fmt.Fprintf(&script, "PS1='%s'; printf '%%s' \"${PS1@P}\" | od -An -tx1 | tr -d ' \\n'; echo\n", c)
+	}
+	want := strings.Split(strings.TrimSuffix(bashOracle(t, script.String()), "\n"), "\n")
+	if len(want) != len(cases) {
+		t.Fatalf("bash printed %q", want)
+	}
+	for i, c := range cases {
+		got := fmt.Sprintf("%x", decodePrompt(c, promptInfo{}, func(string) string { return "" }))
+		if got != want[i] {
+			t.Errorf("decodePrompt(%q) = %s, bash %s", c, got, want[i])
+		}
+	}
 }
