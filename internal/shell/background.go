@@ -144,6 +144,7 @@ func (s *Shell) adoptBackground(node syntax.Node) {
 			at := ce.Args[0].Pos()
 			mark := &syntax.Word{Parts: []syntax.WordPart{&syntax.Lit{Value: n + ":" + posKey(at) + ":"}, arg0.Parts[0]}}
 			repl.Cmd = &syntax.CallExpr{Assigns: []*syntax.Assign{{Name: &syntax.Lit{Value: bgMarkVar}, Value: mark}}, Args: ce.Args}
+			s.bgMarked.Store(true)
 		} else {
 			params := &syntax.Word{Parts: []syntax.WordPart{&syntax.DblQuoted{Parts: []syntax.WordPart{&syntax.ParamExp{Short: true, Param: &syntax.Lit{Value: "@"}}}}}}
 			repl.Cmd = &syntax.CallExpr{Args: []*syntax.Word{litWord(bgShellName), litWord(n), arg0, params}}
@@ -311,13 +312,7 @@ func (s *Shell) runBgCall(ctx context.Context, args []string, next interp.ExecHa
 // than as a program: a function or a built-in. (Aliases are expanded
 // already.)
 func (s *Shell) runsInShell(name string) bool {
-	if s.runner.Funcs[name] != nil || interp.IsBuiltin(name) || strings.HasPrefix(name, "\x00") {
-		return true
-	}
-	if _, ok := s.lookupBuiltin(name); ok {
-		return true
-	}
-	return false
+	return s.runner.Funcs[name] != nil || s.isBuiltinName(name) || strings.HasPrefix(name, "\x00")
 }
 
 // bgStdin returns /dev/null, which a background job reads in a shell
@@ -380,11 +375,7 @@ func (s *Shell) startJob(ctx context.Context, bg *bgStmt, run func(ctx context.C
 	}
 	jt.mu.Lock()
 	pid, id := j.firstPid, j.id
-	if pid != 0 {
-		jt.lastBg = strconv.Itoa(pid)
-	} else {
-		jt.lastBg = "%" + strconv.Itoa(id)
-	}
+	jt.lastBg = j.spec()
 	jt.mu.Unlock()
 	if s.opts.Interactive && !bg.disown {
 		if pid != 0 {

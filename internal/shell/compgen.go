@@ -329,17 +329,28 @@ func isExecutable(dir, name string, files *completion.Files) bool {
 	return err == nil && fi.Mode().IsRegular() && fi.Mode()&0o111 != 0
 }
 
-// aliasNames returns the shell's aliases, sorted. The interpreter keeps
-// them to itself, so they are read from what alias prints in a subshell.
-func (s *Shell) aliasNames(ctx context.Context) []string {
+// subshellOutput returns what the commands print when run in a subshell
+// of the shell: how state the interpreter keeps to itself (aliases, shopt
+// options) is read.
+func (s *Shell) subshellOutput(ctx context.Context, cmds ...[]string) string {
 	sub := s.runner.Subshell()
 	var buf strings.Builder
 	if err := interp.StdIO(nil, &buf, io.Discard)(sub); err != nil {
-		return nil
+		return ""
 	}
-	sub.Run(ctx, &syntax.CallExpr{Args: []*syntax.Word{lit("alias")}})
+	f := &syntax.File{}
+	for _, c := range cmds {
+		f.Stmts = append(f.Stmts, &syntax.Stmt{Cmd: &syntax.CallExpr{Args: litWords(c)}})
+	}
+	sub.Run(ctx, f) //nolint:errcheck // the output is the point
+	return buf.String()
+}
+
+// aliasNames returns the shell's aliases, sorted, read from what alias
+// prints.
+func (s *Shell) aliasNames(ctx context.Context) []string {
 	var names []string
-	for _, line := range strings.Split(buf.String(), "\n") {
+	for _, line := range strings.Split(s.subshellOutput(ctx, []string{"alias"}), "\n") {
 		if rest, ok := strings.CutPrefix(line, "alias "); ok {
 			if name, _, ok := strings.Cut(rest, "="); ok {
 				names = append(names, name)

@@ -3,6 +3,7 @@ package shell
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"mvdan.cc/sh/v3/interp"
@@ -17,10 +18,16 @@ func commandNotFound(next interp.ExecHandlerFunc) interp.ExecHandlerFunc {
 		if !strings.Contains(args[0], "/") {
 			hc := interp.HandlerCtx(ctx)
 			if _, err := interp.LookPathDir(hc.Dir, hc.Env, args[0]); err != nil {
-				fmt.Fprintf(stderrOf(ctx), "gosh: %s: command not found\n", args[0])
-				return interp.ExitStatus(127)
+				return notFound(stderrOf(ctx), args[0])
 			}
 		}
 		return next(ctx, args)
 	}
+}
+
+// notFound reports a command name not found on $PATH as bash does, and
+// returns its status.
+func notFound(w io.Writer, name string) error {
+	fmt.Fprintf(w, "gosh: %s: command not found\n", name)
+	return interp.ExitStatus(127)
 }

@@ -56,11 +56,10 @@ func (jt *jobTable) run(ctx context.Context, t *task, args []string, next interp
 		path, err = interp.LookPathDir(hc.Dir, hc.Env, args[0])
 	}
 	if err != nil {
-		if strings.Contains(args[0], "/") {
-			fmt.Fprintln(hc.Stderr, err)
-		} else {
-			fmt.Fprintf(hc.Stderr, "gosh: %s: command not found\n", args[0])
+		if !strings.Contains(args[0], "/") {
+			return notFound(hc.Stderr, args[0])
 		}
+		fmt.Fprintln(hc.Stderr, err)
 		return interp.ExitStatus(127)
 	}
 	cf, err := newChildFiles(hc)

@@ -2,11 +2,7 @@ package shell
 
 import (
 	"context"
-	"io"
 	"strings"
-
-	"mvdan.cc/sh/v3/interp"
-	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/goshell/gosh/completion"
 	"github.com/goshell/gosh/lineedit"
@@ -125,14 +121,8 @@ func (s *Shell) commandPaths(cands []completion.Candidate) map[string]string {
 // from what alias prints in a subshell (the interpreter keeps them to
 // itself).
 func (s *Shell) aliasValues(ctx context.Context) map[string]string {
-	sub := s.runner.Subshell()
-	var buf strings.Builder
-	if err := interp.StdIO(nil, &buf, io.Discard)(sub); err != nil {
-		return nil
-	}
-	sub.Run(ctx, &syntax.CallExpr{Args: []*syntax.Word{lit("alias")}})
 	values := map[string]string{}
-	for line := range strings.SplitSeq(buf.String(), "\n") {
+	for line := range strings.SplitSeq(s.subshellOutput(ctx, []string{"alias"}), "\n") {
 		rest, ok := strings.CutPrefix(line, "alias ")
 		if !ok {
 			continue

@@ -34,8 +34,10 @@ var takenOver = map[string]bool{
 // the gosh built-in with the original arguments. A function of the same
 // name still comes first, as in bash.
 func (s *Shell) overrideCalls(ctx context.Context, args []string) ([]string, error) {
-	if call, ok := bgCall(interp.HandlerCtx(ctx), args); ok {
-		return call, nil // a background command (background.go)
+	if s.bgMarked.Load() {
+		if call, ok := bgCall(interp.HandlerCtx(ctx), args); ok {
+			return call, nil // a background command (background.go)
+		}
 	}
 	if call, ok := s.withTraps(args); ok {
 		return call, nil // the actions of trapped signals first (traps.go)

@@ -119,6 +119,9 @@ type Shell struct {
 	bgMu    sync.Mutex
 	bgStmts []*bgStmt
 	funcSrc map[*syntax.Stmt]funcText
+	// bgMarked says some command was marked with bgMarkVar, which the
+	// call handler then looks for in every command's environment.
+	bgMarked atomic.Bool
 	// sub is what a background worker was started with (subshell.go),
 	// nil in other shells.
 	sub *subshellState

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"slices"
@@ -107,21 +106,11 @@ func (s *Shell) subshellState(ctx context.Context, hc interp.HandlerContext, src
 }
 
 // shoptsAndAliases returns the shopt options that are on and the alias
-// commands that define the aliases, which the interpreter keeps to
-// itself: they are read from what shopt and alias print in a subshell.
+// commands that define the aliases, read from what shopt and alias print.
 func (s *Shell) shoptsAndAliases(ctx context.Context) (shopts []string, aliases string) {
-	sub := s.runner.Subshell()
-	var buf strings.Builder
-	if err := interp.StdIO(nil, &buf, io.Discard)(sub); err != nil {
-		return nil, ""
-	}
-	args := append([]*syntax.Word{lit("shopt")}, litWords(shoptOptions)...)
-	sub.Run(ctx, &syntax.File{Stmts: []*syntax.Stmt{ //nolint:errcheck // the output is the point
-		{Cmd: &syntax.CallExpr{Args: args}},
-		{Cmd: &syntax.CallExpr{Args: []*syntax.Word{lit("alias")}}},
-	}})
+	out := s.subshellOutput(ctx, append([]string{"shopt"}, shoptOptions...), []string{"alias"})
 	var b strings.Builder
-	for _, line := range strings.Split(buf.String(), "\n") {
+	for _, line := range strings.Split(out, "\n") {
 		if name, ok := strings.CutSuffix(line, "\ton"); ok && slices.Contains(shoptOptions, name) {
 			shopts = append(shopts, name)
 		} else if strings.HasPrefix(line, "alias ") {

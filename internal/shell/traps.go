@@ -44,6 +44,19 @@ func (s *Shell) traps() *trapState {
 // interpTrapSpecs are the conditions the interpreter's trap handles.
 var interpTrapSpecs = []string{"EXIT", "ERR", "DEBUG", "RETURN"}
 
+// trapCondition returns the interpreter's condition spec names (0 is
+// EXIT; SIG and case do not count, as in bash), or "".
+func trapCondition(spec string) string {
+	name := strings.TrimPrefix(strings.ToUpper(spec), "SIG")
+	if name == "0" {
+		name = "EXIT"
+	}
+	if slices.Contains(interpTrapSpecs, name) {
+		return name
+	}
+	return ""
+}
+
 // trapCall handles trap commands that name signals; handled is false for
 // the others, and the rest of a mixed command goes on to the interpreter.
 func (s *Shell) trapCall(ctx context.Context, args []string) ([]string, bool) {
@@ -74,7 +87,7 @@ func (s *Shell) trapCall(ctx context.Context, args []string) ([]string, bool) {
 	var sigs []syscall.Signal
 	status := 0
 	for _, spec := range rest {
-		if slices.Contains(interpTrapSpecs, strings.ToUpper(strings.TrimPrefix(strings.ToUpper(spec), "SIG"))) || spec == "0" {
+		if trapCondition(spec) != "" {
 			interpSpecs = append(interpSpecs, spec)
 			continue
 		}
@@ -110,10 +123,7 @@ func (s *Shell) noteNamedTraps(specs []string, action string, reset bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, spec := range specs {
-		name := strings.TrimPrefix(strings.ToUpper(spec), "SIG")
-		if name == "0" {
-			name = "EXIT"
-		}
+		name := trapCondition(spec)
 		if t.named == nil {
 			t.named = map[string]string{}
 		}
@@ -194,9 +204,7 @@ func (s *Shell) catchTraps(t *trapState) {
 			os.Exit(128 + int(n))
 		}
 		if _, ok := t.actions[n]; ok {
-			t.pending = append(t.pending, n)
-			close(t.wake)
-			t.wake = make(chan struct{})
+			t.caughtLocked(n)
 		}
 		t.mu.Unlock()
 	}
@@ -218,11 +226,17 @@ func (s *Shell) trapSelf(sig syscall.Signal) bool {
 		return false
 	}
 	if a != "" {
-		t.pending = append(t.pending, sig)
-		close(t.wake)
-		t.wake = make(chan struct{})
+		t.caughtLocked(sig)
 	}
 	return true
+}
+
+// caughtLocked records that sig came, for its action to run, and wakes
+// what waits for one (wait).
+func (t *trapState) caughtLocked(sig syscall.Signal) {
+	t.pending = append(t.pending, sig)
+	close(t.wake)
+	t.wake = make(chan struct{})
 }
 
 // pendingTraps returns the actions of the signals caught since the last
